@@ -1,0 +1,9 @@
+package dev.fieldshell.kb.index;
+
+/** The kinds of KB documents. */
+public enum DocType {
+    MAIL,
+    ISSUE,
+    NOTE,
+    CRASH
+}

@@ -1,6 +1,5 @@
 package dev.fieldshell.kb.eval;
 
-import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KnowledgeBase;
 import dev.fieldshell.kb.suggest.SuggestResult;
 import dev.fieldshell.kb.suggest.SuggestSession;
@@ -23,14 +22,14 @@ import java.util.stream.Stream;
  */
 public final class Evaluation {
 
-    /** Turns one corpus file into KB documents (the {@code source} importers). */
+    /** Puts the corpus into a fresh KB (the {@code source} importers); returns problems as lines. */
     @FunctionalInterface
-    public interface CorpusLoader {
-        List<KbDocument> load(Path file) throws IOException;
+    public interface CorpusIndexer {
+        List<String> index(KnowledgeBase kb, List<Path> files) throws IOException;
     }
 
     /** Ours and the baseline's figures, and each query's first-hit rank (0 = not found) for inspection. */
-    public record Outcome(Metrics ours, Metrics baseline, int documents, List<QueryOutcome> perQuery) {}
+    public record Outcome(Metrics ours, Metrics baseline, long documents, List<QueryOutcome> perQuery, List<String> problems) {}
 
     public record QueryOutcome(String id, int ourRank, int baselineRank, double topScore, boolean nothingClose) {}
 
@@ -38,18 +37,13 @@ public final class Evaluation {
 
     public static final int LIST_LENGTH = 10;
 
-    public static Outcome run(List<Path> corpus, List<EvalQuery> queries, CorpusLoader loader,
+    public static Outcome run(List<Path> corpus, List<EvalQuery> queries, CorpusIndexer indexer,
             SuggestSession.Analysis analysis) throws IOException {
         Path dir = Files.createTempDirectory("fieldshell-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
-            int docs = 0;
-            for (Path file : files(corpus)) {
-                for (KbDocument d : loader.load(file)) {
-                    kb.upsert(d);
-                    docs++;
-                }
-            }
+            List<String> problems = indexer.index(kb, files(corpus));
             kb.commit();
+            long docs = kb.stats().documents();
             SuggestSession session = new SuggestSession(kb, analysis);
             List<Metrics.Answer> ours = new ArrayList<>();
             List<Metrics.Answer> base = new ArrayList<>();
@@ -72,7 +66,7 @@ public final class Evaluation {
                 per.add(new QueryOutcome(q.id(), a.firstHit(), b.firstHit(),
                         r.suggestions().isEmpty() ? 0 : r.suggestions().get(0).score(), r.nothingClose()));
             }
-            return new Outcome(Metrics.of(ours), Metrics.of(base), docs, per);
+            return new Outcome(Metrics.of(ours), Metrics.of(base), docs, per, problems);
         } finally {
             deleteTree(dir);
         }

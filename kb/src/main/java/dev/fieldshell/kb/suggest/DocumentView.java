@@ -17,7 +17,7 @@ import java.util.Set;
 record DocumentView(KbDocument doc, List<List<String>> crashFrames, Set<String> words, Set<String> exceptions,
         Set<String> signatures, Set<String> builds) {
 
-    static DocumentView of(KbDocument d, FrameClassifier classifier) {
+    static DocumentView of(KbDocument d, FrameFilter classifier) {
         List<List<String>> crashes = new ArrayList<>();
         Set<String> exceptions = new HashSet<>();
         Set<String> builds = new HashSet<>();

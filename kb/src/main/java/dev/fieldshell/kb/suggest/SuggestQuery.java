@@ -59,7 +59,7 @@ public record SuggestQuery(
      * The query for an input that held {@code crashes} (the first is the primary one; the frames of
      * the others are appended once), with {@code text} the whole input for the words around them.
      */
-    public static SuggestQuery of(List<CrashReport> crashes, String text, FrameClassifier classifier,
+    public static SuggestQuery of(List<CrashReport> crashes, String text, FrameFilter classifier,
             Function<CrashReport, String> signer) {
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -101,7 +101,7 @@ public record SuggestQuery(
     }
 
     /** A heap-trace caller chain (innermost first) as a query: which known cause allocates like this? */
-    public static SuggestQuery ofChain(List<Frame> chain, FrameClassifier classifier) {
+    public static SuggestQuery ofChain(List<Frame> chain, FrameFilter classifier) {
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         addFrames(chain, classifier, frames, skipped, new HashSet<>());
@@ -123,7 +123,7 @@ public record SuggestQuery(
         return best;
     }
 
-    private static void addFrames(List<Frame> in, FrameClassifier classifier, List<QueryFrame> out, List<String> skipped, Set<String> seen) {
+    private static void addFrames(List<Frame> in, FrameFilter classifier, List<QueryFrame> out, List<String> skipped, Set<String> seen) {
         for (Frame f : in) {
             if (out.size() >= MAX_FRAMES) {
                 return;
@@ -214,15 +214,15 @@ public record SuggestQuery(
         return STOP.contains(t) ? false : t.chars().anyMatch(Character::isLetter);
     }
 
-    private static final Set<String> STOP = Set.of(
+    private static final Set<String> STOP = Set.copyOf(List.of(
             "the", "and", "for", "with", "this", "that", "was", "are", "not", "but", "have", "has", "had", "from", "you",
             "your", "can", "will", "any", "all", "one", "out", "get", "got", "when", "what", "which", "there", "then",
             "than", "also", "just", "into", "after", "before", "some", "here", "again", "still", "does", "did", "been",
             "being", "like", "more", "only", "other", "such", "them", "they", "their", "these", "those", "would", "could",
             "should", "about", "over", "very", "now", "how", "why", "who", "its", "it's", "i'm", "we", "our", "him", "her",
             "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "auch", "auf", "sich", "den", "dem", "des",
-            "von", "bei", "wenn", "noch", "aber", "oder", "wie", "was", "wir", "ich", "hat", "sind",
+            "von", "bei", "wenn", "noch", "aber", "oder", "wie", "wir", "ich", "hat", "sind",
             "core", "register", "dump", "backtrace", "guru", "meditation", "error", "panic'ed", "exception", "unhandled",
             "rebooting", "elf", "file", "sha256", "pc", "ps", "sar", "lbeg", "lend", "lcount", "excvaddr", "exccause",
-            "https", "http", "www", "com", "github.com", "html", "regards", "thanks", "hello", "hi");
+            "https", "http", "www", "com", "github.com", "html", "regards", "thanks", "hello", "hi"));
 }

@@ -32,7 +32,7 @@ import org.apache.lucene.search.TermQuery;
 public final class SuggestSession {
 
     /** How the crash parser, signatures and explanations of the {@code crash}/{@code signature}/{@code explain} packages plug in. */
-    public record Analysis(Function<String, List<CrashReport>> parser, FrameClassifier classifier,
+    public record Analysis(Function<String, List<CrashReport>> parser, FrameFilter classifier,
             Function<CrashReport, String> signer, Function<CrashReport, List<String>> explainer) {}
 
     private final KnowledgeBase kb;

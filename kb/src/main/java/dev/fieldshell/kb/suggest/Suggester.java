@@ -37,15 +37,15 @@ public final class Suggester {
     static final int THREAD_LIMIT = 40;
 
     private final KnowledgeBase kb;
-    private final FrameClassifier classifier;
+    private final FrameFilter classifier;
     private final Function<CrashReport, String> signer;
     private final double threshold;
 
-    public Suggester(KnowledgeBase kb, FrameClassifier classifier, Function<CrashReport, String> signer) {
+    public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer) {
         this(kb, classifier, signer, Suggestions.THRESHOLD);
     }
 
-    public Suggester(KnowledgeBase kb, FrameClassifier classifier, Function<CrashReport, String> signer, double threshold) {
+    public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer, double threshold) {
         this.kb = kb;
         this.classifier = classifier;
         this.signer = signer;

@@ -24,7 +24,7 @@ public final class Suggestions {
     private Suggestions() {}
 
     public static SuggestResult rank(SuggestQuery q, List<KbDocument> candidates, TermWeights weights,
-            FrameClassifier classifier, int top, double threshold) {
+            FrameFilter classifier, int top, double threshold) {
         List<String> frameNames = q.frames().stream().map(f -> f.named() ? f.shortName() : f.key()).toList();
         if (q.isEmpty()) {
             return new SuggestResult(List.of(), true, "no crash found: nothing to search for", q.signature(), frameNames,

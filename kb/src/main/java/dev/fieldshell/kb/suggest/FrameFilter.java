@@ -6,9 +6,9 @@ package dev.fieldshell.kb.suggest;
  * {@code signature} package; an interface here so ranking stays a pure function of its inputs.
  */
 @FunctionalInterface
-public interface FrameClassifier {
+public interface FrameFilter {
     /** True when {@code function} (as decoded) should be skipped when comparing backtraces. */
     boolean irrelevant(String function);
 
-    FrameClassifier NONE = f -> false;
+    FrameFilter NONE = f -> false;
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             ExecCommand.class,
             KbCommand.class,
+            SimCommand.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ final class ConsolePrompter implements Prompter {
     @Override
     public Optional<String> secret(String prompt) {
         char[] pw = console.readPassword("%s", prompt);
-        return pw == null || pw.length == 0 ? Optional.empty() : Optional.of(new String(pw));
+        return pw == null ? Optional.empty() : Optional.of(new String(pw));
     }
 
     @Override

@@ -81,8 +81,12 @@ final class FramedConsole {
             if (partial.endsWith(ConsoleFramer.SECURE_PROMPT) || partial.endsWith(ConsoleFramer.PROMPT)) {
                 return banner.toString();
             }
-            Object ev = poll(deadline);
+            // A prompt arrives as an unfinished line, which makes no event: look again every few ms.
+            Object ev = poll(Math.min(deadline, System.nanoTime() + 20_000_000L));
             if (ev == null) {
+                if (System.nanoTime() < deadline) {
+                    continue;
+                }
                 throw new LinkException(target + ": the module sent no prompt within " + timeout.toSeconds() + " s");
             }
             if (ev == CLOSED) {

@@ -1,5 +1,6 @@
 package dev.fieldshell.shell.link;
 
+import dev.fieldshell.shell.sim.SimulatedModule;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +37,12 @@ public final class LinkFactory {
     }
 
     private ModuleLink openSim() throws LinkException {
-        throw new LinkException("sim: the built-in simulator is not in this build yet");
+        try {
+            // A fresh module in this process: its own temporary /store, no SSH server, no port.
+            SimulatedModule module = SimulatedModule.builder().build().start();
+            return new OwningSimLink(module);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new LinkException("sim: the built-in simulator did not start: " + e.getMessage(), e);
+        }
     }
 }

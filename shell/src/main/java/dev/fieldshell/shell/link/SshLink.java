@@ -13,15 +13,14 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -105,9 +104,9 @@ public final class SshLink implements ModuleLink {
             }
             where = entry.getHostName() + ":" + entry.getPort();
             session = client.connect(entry).verify(settings.connectTimeout()).getSession();
-            session.setPasswordIdentityProvider(ctx -> askedPasswords(prompter, spec, "password for "
-                    + (spec.user().isEmpty() ? "" : spec.user() + "@") + spec.host() + ": "));
-            session.auth().verify(settings.connectTimeout());
+            session.setUserInteraction(passwordPrompt(prompter, "password for " + entry.getUsername() + "@" + spec.host() + ": "));
+            // A person may take a while to type a password: the login itself has a generous limit.
+            session.auth().verify(settings.connectTimeout().multipliedBy(12));
         } catch (IOException | RuntimeException e) {
             closeQuietly(session, client);
             throw describe(spec.text(), where, e, refusal.get(), settings);
@@ -215,32 +214,40 @@ public final class SshLink implements ModuleLink {
         return KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
     }
 
-    /** Asks for the password up to three times, lazily, never keeping it beyond the attempt. */
-    private static Iterable<String> askedPasswords(Prompter prompter, TargetSpec.Ssh spec, String prompt) {
-        return () -> new Iterator<>() {
-            int asked;
-            String next;
-
+    /**
+     * Asks the person for a password when MINA has no other way left (keys and agent tried first);
+     * MINA asks again after each rejection, up to its {@code password-prompts} limit (3). The password
+     * goes straight into the request and is not kept.
+     */
+    private static UserInteraction passwordPrompt(Prompter prompter, String prompt) {
+        return new UserInteraction() {
             @Override
-            public boolean hasNext() {
-                if (next == null && asked < 3) {
-                    asked++;
-                    next = prompter.secret(prompt).orElse(null);
-                    if (next == null) {
-                        asked = 3;
-                    }
-                }
-                return next != null;
+            public boolean isInteractionAllowed(ClientSession session) {
+                return true;
             }
 
             @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+            public String resolveAuthPasswordAttempt(ClientSession session) {
+                return prompter.secret(prompt).orElse(null);
+            }
+
+            @Override
+            public String[] interactive(ClientSession session, String name, String instruction, String lang,
+                    String[] prompts, boolean[] echo) {
+                String[] answers = new String[prompts.length];
+                for (int i = 0; i < prompts.length; i++) {
+                    Optional<String> a = prompter.secret(prompts[i]);
+                    if (a.isEmpty()) {
+                        return null;
+                    }
+                    answers[i] = a.get();
                 }
-                String p = next;
-                next = null;
-                return p;
+                return answers;
+            }
+
+            @Override
+            public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
+                return null; // a module never asks to change its password over SSH
             }
         };
     }

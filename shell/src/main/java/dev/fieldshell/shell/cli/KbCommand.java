@@ -1,7 +1,6 @@
 package dev.fieldshell.shell.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -13,19 +12,26 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "kb",
         mixinStandardHelpOptions = true,
-        description = "Crash knowledge base: parse crashes, compute signatures, ingest and search.",
+        description = "The crash knowledge base: parse crashes and compute signatures, ingest and search documents, suggest causes for a crash, evaluate suggestions, manage symbols.",
         subcommands = {
             KbParseCommand.class,
             KbSignatureCommand.class,
+            KbIngestCommand.class,
+            KbStatsCommand.class,
+            KbShowCommand.class,
+            KbSearchCommand.class,
+            KbRmCommand.class,
+            KbSuggestCommand.class,
+            KbEvalCommand.class,
+            KbSymbolsCommand.class,
         })
 public final class KbCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ErrorHandler.USAGE;
     }
 }

@@ -225,6 +225,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         List<WindowReport> reports = new ArrayList<>();
         List<Long> widths = new ArrayList<>();
         for (WindowTally w : windows) {
+            List<WindowReport.Message> msgs = new ArrayList<>();
             long span = Math.max(0, w.maxT == Long.MIN_VALUE ? 0 : w.maxT);
             double duration = w.start.durationSeconds();
             String source = w.start.durationSource();
@@ -236,9 +237,16 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
                                 + " %.1f s ccount wrap between two records is invisible)", mhz(opts.clockHz()),
                                 WRAP / opts.clockHz());
             }
+            if (!Double.isNaN(w.start.durationSeconds()) && span > 0 && w.start.format() != TraceFormat.SYSVIEW_JSON
+                    && span / opts.clockHz() < 0.8 * w.start.durationSeconds()) {
+                msgs.add(new WindowReport.Message(TraceEvent.Kind.SKIPPED, 0, String.format(Locale.ROOT,
+                        "ccount accounts for only %.0f s of the window's %.0f s: it wraps every %.1f s at %s MHz, so"
+                                + " gaps between records hide whole wraps and positions in time are approximate",
+                        span / opts.clockHz(), w.start.durationSeconds(), WRAP / opts.clockHz(), mhz(opts.clockHz()))));
+            }
             long width = w.timeline.width();
             widths.add(width);
-            List<WindowReport.Message> msgs = new ArrayList<>(w.notes);
+            msgs.addAll(0, w.notes);
             if (w.droppedNotes > 0) {
                 msgs.add(new WindowReport.Message(TraceEvent.Kind.SKIPPED, 0, w.droppedNotes + " further notes not shown"));
             }

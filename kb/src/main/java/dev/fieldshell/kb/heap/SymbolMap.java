@@ -95,8 +95,14 @@ public final class SymbolMap implements FrameResolver {
         if (offset == 0) {
             return raw.withSymbol(s.function, s.file, s.line);
         }
-        if (s.exactOnly) {
-            return raw;
+        int steps = 0;
+        while (s.exactOnly) {
+            // addr2line lines name one address only; look below them for a symbol-table entry that may cover it
+            e = byAddress.lowerEntry(e.getKey());
+            if (e == null || ++steps > 64) {
+                return raw;
+            }
+            s = e.getValue();
         }
         boolean covered = s.size > 0 ? offset < s.size : nextStartsAfter(e.getKey(), raw.address());
         return covered ? raw.withSymbol(s.function, "", 0) : raw;

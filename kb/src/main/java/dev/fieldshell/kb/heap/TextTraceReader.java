@@ -25,8 +25,8 @@ final class TextTraceReader {
     private static final String HEX = "0x[0-9a-fA-F]+";
     private static final Pattern RECORD = Pattern.compile(
             "(\\d+) bytes \\(@ ?(" + HEX + "|0|\\(nil\\))(?:, ?(\\w+))?\\) allocated CPU (\\d+)"
-                    + "(?: task (\\S+))? ccount (" + HEX + ")(?: caller ?([0-9a-fA-Fx: ]*?))?( freed)?");
-    private static final Pattern FREED = Pattern.compile("freed(?: task (\\S+))?(?: by ?([0-9a-fA-Fx: ]*))?");
+                    + "(?: task (\\S+))? ccount (" + HEX + ")(?: caller ?([0-9a-fA-Fx:]*+))?( freed)?");
+    private static final Pattern FREED = Pattern.compile("freed(?: task (\\S+))?(?: by ?([0-9a-fA-Fx:]*+))?");
     private static final Pattern OVMS_HEADER = Pattern.compile(
             "Heap tracing (?:started/resumed|started|resumed|running|paused)(?:, started/resumed)? at ccount (" + HEX
                     + ") = logtime (\\d+).*");
@@ -93,7 +93,10 @@ final class TextTraceReader {
             }
             boolean starts = STARTS.matcher(line).lookingAt();
             if (!stmt.isEmpty() && !starts && (incomplete(stmt) || continuesFrames(stmt, line))) {
-                stmt.append(' ').append(line);
+                if (stmt.charAt(stmt.length() - 1) != ':' && !line.startsWith(":")) {
+                    stmt.append(' ');
+                }
+                stmt.append(line);
                 continue;
             }
             if (!stmt.isEmpty()) {
@@ -123,10 +126,29 @@ final class TextTraceReader {
     }
 
     static String normalize(String raw) {
+        if (plain(raw)) {
+            return raw;
+        }
         String s = ANSI.matcher(raw).replaceAll("");
         s = QUOTE.matcher(s).replaceFirst("");
         s = TERMINAL_TIME.matcher(s).replaceFirst("");
         return SPACES.matcher(s.strip()).replaceAll(" ");
+    }
+
+    /** True when the line has nothing to clean: the common case, kept off the regular expressions. */
+    private static boolean plain(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '>' || s.charAt(0) == '[' || s.charAt(0) == '\t'
+                || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\u001B' || c == '\t' || (c == ' ' && s.charAt(i + 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean incomplete(CharSequence stmt) {
@@ -314,6 +336,7 @@ final class TextTraceReader {
     }
 
     private void skip(long line, String why) {
+        openWindow();
         skipped++;
         if (skipNotes < MAX_SKIP_NOTES) {
             skipNotes++;
@@ -322,6 +345,7 @@ final class TextTraceReader {
     }
 
     private void note(TraceEvent.Kind kind, long line, String text) {
+        openWindow();
         sink.accept(new TraceEvent.Note(kind, line, text));
     }
 

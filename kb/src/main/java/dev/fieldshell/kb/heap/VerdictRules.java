@@ -53,10 +53,11 @@ public record VerdictRules(double lateFraction, double burstGapSeconds, int minR
         boolean repeatsInEachWindow = f.found() && present.stream().allMatch(w -> w.repeats() >= minRepeats);
         if (late && !(steady && repeatsInEachWindow)) {
             return new Decision(Verdict.TRANSIENT, String.format(Locale.ROOT,
-                    "its %d live block%s were allocated in the last %d%% of %s, so they were live when tracing stopped"
-                            + " and are most likely freed right after (documented false positive: allocated after"
+                    "its %d live block%s allocated in the last %d%% of %s, so %s live when tracing stopped"
+                            + " and most likely freed right after (documented false positive: allocated after"
                             + " heap_trace_start, freed after heap_trace_stop)%s%s",
-                    c.alive(), c.alive() == 1 ? "" : "s", Math.round((1 - lateFraction) * 100), where,
+                    c.alive(), c.alive() == 1 ? " was" : "s were", Math.round((1 - lateFraction) * 100), where,
+                    c.alive() == 1 ? "it was" : "they were",
                     fp.isEmpty() ? "" : "; also " + fp, depth));
         }
         if (!fp.isEmpty() && !(steady && repeatsInEachWindow)) {

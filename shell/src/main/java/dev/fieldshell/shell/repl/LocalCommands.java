@@ -17,6 +17,7 @@ public final class LocalCommands {
                 new UseCommand(),
                 new TargetsCommand(),
                 new LogCommand(),
+                new dev.fieldshell.shell.heap.HeapReplCommand(),
                 new HelpCommand(),
                 new QuitCommand()
                 // add one line per command here, e.g. new dev.fieldshell.shell.macro.MacroCommand()

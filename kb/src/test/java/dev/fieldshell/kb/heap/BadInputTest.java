@@ -2,6 +2,7 @@ package dev.fieldshell.kb.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldshell.kb.symbols.TextSymbolMap;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,11 @@ class BadInputTest {
 
     @Test
     void unknownAddressesStayHexAndOthersResolve() throws Exception {
-        SymbolMap.Loaded syms = SymbolMap.read(new StringReader(
-                "0x400d276d: app_main at main.c:12\nnot a symbol line\n400d2700 00000100 T other_fn\n"));
-        assertThat(syms.entries()).isEqualTo(2);
-        assertThat(syms.skippedLines()).isEqualTo(1);
-        assertThat(syms.firstSkipped()).isEqualTo(2);
-        HeapAnalyzer an = new HeapAnalyzer(AnalysisOptions.defaults().withResolver(syms.map()));
+        var syms = TextSymbolMap.parse(
+                "0x400d276d: app_main at main.c:12\nnot a symbol line\n400d2700 00000100 T other_fn\n", "symbols.txt");
+        assertThat(syms.table().size()).isEqualTo(2);
+        assertThat(syms.problems()).singleElement().asString().startsWith("symbols.txt:2");
+        HeapAnalyzer an = new HeapAnalyzer(AnalysisOptions.defaults().withResolver(FrameResolver.of(syms.table())));
         HeapTraceReader.read(new StringReader(TextFormatsTest.V33), "d.txt", an);
         HeapAnalysis a = an.finish(ChainMatcher.NONE);
         // 0x400d276d is exact; 0x400d2776 falls inside other_fn (nm -S size 0x100); 0x400d27c1 too; nothing else is invented

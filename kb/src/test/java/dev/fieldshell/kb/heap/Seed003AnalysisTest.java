@@ -2,7 +2,7 @@ package dev.fieldshell.kb.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
+import dev.fieldshell.kb.symbols.TextSymbolMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +15,9 @@ class Seed003AnalysisTest {
 
     private HeapAnalysis analyzeBoth() throws Exception {
         Seed003Dumps.writeBoth(dir);
-        SymbolMap.Loaded syms = SymbolMap.read(new StringReader(Files.readString(dir.resolve("symbols.txt"))));
-        AnalysisOptions opts = AnalysisOptions.defaults().withResolver(syms.map());
+        var syms = TextSymbolMap.parse(Files.readString(dir.resolve("symbols.txt")), "symbols.txt");
+        assertThat(syms.problems()).isEmpty();
+        AnalysisOptions opts = AnalysisOptions.defaults().withResolver(FrameResolver.of(syms.table()));
         return HeapTraceFiles.analyze(opts, List.of(dir.resolve("window_90s.json"), dir.resolve("window_600s.json")));
     }
 

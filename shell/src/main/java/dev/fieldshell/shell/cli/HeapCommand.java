@@ -1,6 +1,5 @@
 package dev.fieldshell.shell.cli;
 
-import dev.fieldshell.kb.heap.ChainMatcher;
 import dev.fieldshell.shell.heap.HeapTool;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +28,15 @@ public final class HeapCommand implements Callable<Integer> {
         @Option(names = "--symbols", paramLabel = "FILE", description = "Address map (addr2line -f -p -a or nm output, as symbols.txt).")
         Path symbols;
 
+        @Option(names = "--elf", paramLabel = "FILE", description = "The firmware ELF (its .symtab names the frames).")
+        Path elf;
+
+        @Option(names = "--build", paramLabel = "VERSION", description = "Take symbols from the symbol store for this firmware version.")
+        String build;
+
+        @Option(names = "--kb", paramLabel = "DIR", description = "KB to match chains against (default $XDG_DATA_HOME/fieldshell/kb, if present).")
+        Path kbDir;
+
         @Option(names = "--clock-mhz", paramLabel = "MHZ", description = "CCOUNT clock in MHz (default 240, the OVMS CPU clock).")
         double clockMhz;
 
@@ -45,8 +53,12 @@ public final class HeapCommand implements Callable<Integer> {
             if (clockMhz < 0) {
                 throw new UsageException("heap: --clock-mhz must be positive");
             }
+            if (symbols != null && elf != null) {
+                throw new UsageException("heap: give --symbols or --elf, not both");
+            }
             boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-            HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols, clockMhz, json, svg, color), ChainMatcher.NONE);
+            HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols != null ? symbols : elf, build, kbDir,
+                    clockMhz, json, svg, color));
             var out = spec.commandLine().getOut();
             out.print(r.output());
             out.flush();

@@ -1,6 +1,5 @@
 package dev.fieldshell.shell.heap;
 
-import dev.fieldshell.kb.heap.ChainMatcher;
 import dev.fieldshell.shell.cli.UsageException;
 import dev.fieldshell.shell.repl.LocalCommand;
 import dev.fieldshell.shell.repl.ReplContext;
@@ -8,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code :heap analyze FILE… [--symbols F] [--clock-mhz N] [--json] [--svg OUT]} and {@code :heap compare A B}. */
+/** {@code :heap analyze FILE… [--symbols F | --elf F | --build V] [--kb DIR] [--clock-mhz N] [--json] [--svg OUT]} and {@code :heap compare A B}. */
 public final class HeapReplCommand implements LocalCommand {
     @Override
     public String name() {
@@ -22,8 +21,8 @@ public final class HeapReplCommand implements LocalCommand {
 
     @Override
     public String usage() {
-        return ":heap analyze FILE... [--symbols F] [--clock-mhz N] [--json] [--svg OUT]\n"
-                + ":heap compare A B [--symbols F] [--clock-mhz N] [--json] [--svg OUT]";
+        return ":heap analyze FILE... [--symbols F | --elf F | --build V] [--kb DIR] [--clock-mhz N] [--json] [--svg OUT]\n"
+                + ":heap compare A B [--symbols F | --elf F | --build V] [--kb DIR] [--clock-mhz N] [--json] [--svg OUT]";
     }
 
     @Override
@@ -33,13 +32,17 @@ public final class HeapReplCommand implements LocalCommand {
         }
         List<Path> files = new ArrayList<>();
         Path symbols = null;
+        String build = null;
+        Path kb = null;
         Path svg = null;
         boolean json = false;
         double mhz = 0;
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--symbols" -> symbols = Path.of(value(args, ++i, a));
+                case "--symbols", "--elf" -> symbols = Path.of(value(args, ++i, a));
+                case "--build" -> build = value(args, ++i, a);
+                case "--kb" -> kb = Path.of(value(args, ++i, a));
                 case "--svg" -> svg = Path.of(value(args, ++i, a));
                 case "--json" -> json = true;
                 case "--clock-mhz" -> {
@@ -60,8 +63,7 @@ public final class HeapReplCommand implements LocalCommand {
         if (args.get(0).equals("compare") && files.size() != 2) {
             throw new UsageException("heap compare: give exactly two dumps, A and B");
         }
-        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols, mhz, json, svg, context.color()),
-                ChainMatcher.NONE);
+        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols, build, kb, mhz, json, svg, context.color()));
         context.out().print(r.output());
         context.out().flush();
         r.messages().forEach(context::println);

@@ -40,6 +40,11 @@ class HeapCommandTest {
     @TempDir
     Path dir;
 
+    /** An empty KB in the temp dir: tests never read the user's own. */
+    private Path kb() throws java.io.IOException {
+        return Files.createDirectories(dir.resolve("kb"));
+    }
+
     private record Run(int code, String out, String err) {}
 
     private Run run(String... args) {
@@ -56,7 +61,7 @@ class HeapCommandTest {
     void analyzePrintsTheTableWithTheLeakingChainFirst() throws Exception {
         Path dump = Files.writeString(dir.resolve("trace.txt"), DUMP);
         Path syms = Files.writeString(dir.resolve("symbols.txt"), SYMBOLS);
-        Run r = run("heap", "analyze", dump.toString(), "--symbols", syms.toString());
+        Run r = run("heap", "analyze", dump.toString(), "--symbols", syms.toString(), "--kb", kb().toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("CCOUNT clock 240 MHz");
         assertThat(r.out()).doesNotContain("\u001B[");
@@ -71,7 +76,7 @@ class HeapCommandTest {
     void jsonAndSvgOutputs() throws Exception {
         Path dump = Files.writeString(dir.resolve("trace.txt"), DUMP);
         Path svg = dir.resolve("chart.svg");
-        Run r = run("heap", "analyze", dump.toString(), "--json", "--svg", svg.toString());
+        Run r = run("heap", "analyze", dump.toString(), "--json", "--svg", svg.toString(), "--kb", kb().toString());
         assertThat(r.code()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("clock_hz").asDouble()).isEqualTo(240e6);
@@ -89,7 +94,7 @@ class HeapCommandTest {
     void compareNeedsTwoFilesAndClockIsAParameter() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), DUMP);
         Path b = Files.writeString(dir.resolve("b.txt"), DUMP);
-        Run r = run("heap", "compare", a.toString(), b.toString(), "--clock-mhz", "160");
+        Run r = run("heap", "compare", a.toString(), b.toString(), "--clock-mhz", "160", "--kb", kb().toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("CCOUNT clock 160 MHz (--clock-mhz)").contains("a/min").contains("b/min");
         assertThat(run("heap", "compare", a.toString()).code()).isEqualTo(2);
@@ -97,11 +102,11 @@ class HeapCommandTest {
 
     @Test
     void badInputGivesOneLineAndTheRightExitCode() throws Exception {
-        Run missing = run("heap", "analyze", dir.resolve("nope.txt").toString());
+        Run missing = run("heap", "analyze", dir.resolve("nope.txt").toString(), "--kb", kb().toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("fieldshell: heap: " + dir.resolve("nope.txt") + ": no such file");
         Path empty = Files.writeString(dir.resolve("mail.txt"), "Hello,\nthe dump is attached.\n");
-        Run none = run("heap", "analyze", empty.toString());
+        Run none = run("heap", "analyze", empty.toString(), "--kb", kb().toString());
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("no heap-trace records found");
         assertThat(none.out()).contains("mail.txt:1: not part of a heap-trace dump: Hello,");

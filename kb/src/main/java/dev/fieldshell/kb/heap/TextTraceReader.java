@@ -91,7 +91,7 @@ final class TextTraceReader {
                 }
                 continue;
             }
-            boolean starts = STARTS.matcher(line).lookingAt();
+            boolean starts = startsStatement(line);
             if (!stmt.isEmpty() && !starts && (incomplete(stmt) || continuesFrames(stmt, line))) {
                 if (stmt.charAt(stmt.length() - 1) != ':' && !line.startsWith(":")) {
                     stmt.append(' ');
@@ -133,6 +133,19 @@ final class TextTraceReader {
         s = QUOTE.matcher(s).replaceFirst("");
         s = TERMINAL_TIME.matcher(s).replaceFirst("");
         return SPACES.matcher(s.strip()).replaceAll(" ");
+    }
+
+    /** Whether a line begins a statement of the dump (rather than continuing a wrapped one); STARTS, fast path first. */
+    static boolean startsStatement(String line) {
+        char c = line.charAt(0);
+        if (c >= '0' && c <= '9') {
+            int sp = line.indexOf(' ');
+            return sp > 0 && (line.startsWith(" bytes (@", sp) || STARTS.matcher(line).lookingAt());
+        }
+        if (c == 'f') {
+            return line.startsWith("freed") && (line.length() == 5 || line.charAt(5) == ' ');
+        }
+        return STARTS.matcher(line).lookingAt();
     }
 
     /** True when the line has nothing to clean: the common case, kept off the regular expressions. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             KbCommand.class,
             SimCommand.class,
+            HeapCommand.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 

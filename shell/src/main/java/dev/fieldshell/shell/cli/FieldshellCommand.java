@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             ExecCommand.class,
             KbCommand.class,
             SimCommand.class,
+            HeapCommand.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 

@@ -26,6 +26,9 @@ public final class FieldshellCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces on errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-c", "--command"}, paramLabel = "LINES",
             description = "Run these lines (separated by ';') without a terminal, e.g. -c ':connect sim; boot status'.")
     String commands;
@@ -36,7 +39,7 @@ public final class FieldshellCommand implements Callable<Integer> {
     /** No subcommand: the REPL on the built-in simulator, or a script from -c or stdin. */
     @Override
     public Integer call() throws Exception {
-        return ShellLauncher.run(commands, json, debug);
+        return ShellLauncher.run(commands, json, debug, spec.commandLine().getOut());
     }
 
     /** The configured command line, shared by {@link Main} and tests. */

@@ -12,7 +12,6 @@ import dev.fieldshell.shell.repl.XdgDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,23 +28,23 @@ final class ShellLauncher {
 
     static final String DEFAULT_TARGET = "sim";
 
-    static int run(String commands, boolean json, boolean debug) throws IOException {
+    static int run(String commands, boolean json, boolean debug, PrintWriter out) throws IOException {
         XdgDirs dirs = XdgDirs.system();
         if (commands != null || json || !Terminals.interactive()) {
-            return script(commands, json, debug, dirs);
+            return script(commands, System.in, json, debug, dirs, out, LinkFactory.forUser(Prompter.NONE));
         }
         return interactive(debug, dirs);
     }
 
-    private static int script(String commands, boolean json, boolean debug, XdgDirs dirs) throws IOException {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        LinkFactory links = LinkFactory.forUser(Prompter.NONE);
+    /** Runs {@code commands} (if given) or the lines of {@code in} without a terminal; 1 if any line failed. */
+    static int script(String commands, java.io.InputStream in, boolean json, boolean debug, XdgDirs dirs, PrintWriter out,
+            LinkFactory links) throws IOException {
         try (Session session = new Session(links::open, out, q -> false, false, false, dirs, Clock.systemUTC())) {
             session.defaultTarget(DEFAULT_TARGET);
             ScriptRunner runner = new ScriptRunner(session, json, debug);
             int code = commands != null
                     ? runner.run(Words.splitStatements(commands))
-                    : runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                    : runner.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
             out.flush();
             return code;
         }

@@ -173,6 +173,7 @@ public final class Session implements ReplContext, AutoCloseable {
 
     /** Opens {@code target} as {@code name} and makes it current (closing a link of that name first). */
     public ModuleLink connect(String target, String name) throws LinkException {
+        defaultTarget = null; // the user chose a target: never fall back to another one silently
         ModuleLink old = targets.remove(name);
         if (old != null) {
             old.close();

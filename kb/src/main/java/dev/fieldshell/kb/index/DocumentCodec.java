@@ -1,0 +1,197 @@
+package dev.fieldshell.kb.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldshell.kb.crash.CrashKind;
+import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.crash.Frame;
+import dev.fieldshell.kb.crash.HeapCorruption;
+import dev.fieldshell.kb.crash.SourceFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link KbDocument} as canonical JSON: what the index stores to rebuild the document, what
+ * {@code kb show --json} prints, and what the content hash is computed over. Field order is fixed,
+ * so the same document always gives the same bytes.
+ */
+public final class DocumentCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DocumentCodec() {}
+
+    public static ObjectNode toJson(KbDocument d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", d.id());
+        o.put("type", d.type().name().toLowerCase());
+        o.put("title", d.title());
+        o.put("url", d.url());
+        o.put("date", d.date());
+        o.put("author", d.author());
+        o.put("threadId", d.threadId());
+        o.put("status", d.status());
+        o.put("fixedIn", d.fixedIn());
+        o.put("cause", d.cause());
+        o.put("fix", d.fix());
+        strings(o.putArray("references"), d.references());
+        strings(o.putArray("quotedFrom"), d.quotedFrom());
+        strings(o.putArray("signatures"), d.signatures());
+        strings(o.putArray("components"), d.components());
+        strings(o.putArray("links"), d.links());
+        ArrayNode crashes = o.putArray("crashes");
+        for (CrashReport c : d.crashes()) {
+            crashes.add(crashToJson(c));
+        }
+        o.put("text", d.text());
+        return o;
+    }
+
+    public static String toJsonString(KbDocument d) {
+        try {
+            return JSON.writeValueAsString(toJson(d));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize document " + d.id(), e);
+        }
+    }
+
+    public static KbDocument fromJsonString(String json) {
+        try {
+            return fromJson(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored document is not valid JSON", e);
+        }
+    }
+
+    public static KbDocument fromJson(JsonNode o) {
+        List<CrashReport> crashes = new ArrayList<>();
+        for (JsonNode c : o.path("crashes")) {
+            crashes.add(crashFromJson(c));
+        }
+        return new KbDocument(
+                o.path("id").asText(),
+                DocType.valueOf(o.path("type").asText("mail").toUpperCase()),
+                o.path("title").asText(),
+                o.path("url").asText(),
+                o.path("date").asText(),
+                o.path("author").asText(),
+                o.path("text").asText(),
+                crashes,
+                strings(o.path("quotedFrom")),
+                o.path("threadId").asText(),
+                strings(o.path("references")),
+                strings(o.path("signatures")),
+                strings(o.path("components")),
+                o.path("status").asText(),
+                o.path("fixedIn").asText(),
+                o.path("cause").asText(),
+                o.path("fix").asText(),
+                strings(o.path("links")));
+    }
+
+    /** SHA-256 of the canonical JSON, hex: equal for equal content, whatever the import run. */
+    public static String contentHash(KbDocument d) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(toJsonString(d).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode crashToJson(CrashReport c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("kind", c.kind() == null ? CrashKind.OTHER.name() : c.kind().name());
+        o.put("format", c.format() == null ? SourceFormat.PANIC.name() : c.format().name());
+        o.put("exception", c.exception());
+        o.put("core", c.core());
+        ObjectNode regs = o.putObject("registers");
+        c.registers().forEach((k, v) -> regs.put(k, v));
+        ArrayNode frames = o.putArray("frames");
+        for (Frame f : c.frames()) {
+            ObjectNode fo = frames.addObject();
+            fo.put("address", f.address());
+            if (f.sp() != 0) {
+                fo.put("sp", f.sp());
+            }
+            fo.put("function", f.function());
+            if (!f.file().isEmpty()) {
+                fo.put("file", f.file());
+                fo.put("line", f.line());
+            }
+            if (f.inlined()) {
+                fo.put("inlined", true);
+            }
+        }
+        o.put("backtraceCorrupted", c.backtraceCorrupted());
+        o.put("firmwareVersion", c.firmwareVersion());
+        o.put("idfVersion", c.idfVersion());
+        o.put("elfSha", c.elfSha());
+        o.put("detail", c.detail());
+        o.put("event", c.event());
+        o.put("eventHandler", c.eventHandler());
+        strings(o.putArray("tasks"), c.tasks());
+        c.heapCorruption().ifPresent(h -> {
+            ObjectNode ho = o.putObject("heapCorruption");
+            ho.put("problem", h.problem());
+            ho.put("block", h.block());
+            ho.put("owner", h.owner());
+            ho.put("hasOwner", h.hasOwner());
+            ho.put("expected", h.expected());
+            ho.put("got", h.got());
+            ho.put("line", h.line());
+        });
+        o.put("rawText", c.rawText());
+        o.put("startLine", c.startLine());
+        return o;
+    }
+
+    static CrashReport crashFromJson(JsonNode o) {
+        Map<String, Long> regs = new LinkedHashMap<>();
+        o.path("registers").properties().forEach(e -> regs.put(e.getKey(), e.getValue().asLong()));
+        List<Frame> frames = new ArrayList<>();
+        for (JsonNode f : o.path("frames")) {
+            frames.add(new Frame(f.path("address").asLong(), f.path("sp").asLong(), f.path("function").asText(),
+                    f.path("file").asText(), f.path("line").asInt(), f.path("inlined").asBoolean()));
+        }
+        JsonNode h = o.path("heapCorruption");
+        Optional<HeapCorruption> heap = h.isObject()
+                ? Optional.of(new HeapCorruption(h.path("problem").asText(), h.path("block").asLong(), h.path("owner").asLong(),
+                        h.path("hasOwner").asBoolean(), h.path("expected").asLong(), h.path("got").asLong(), h.path("line").asText()))
+                : Optional.empty();
+        return new CrashReport(
+                enumOr(CrashKind.class, o.path("kind").asText(), CrashKind.OTHER),
+                enumOr(SourceFormat.class, o.path("format").asText(), SourceFormat.PANIC),
+                o.path("exception").asText(), o.path("core").asInt(-1), regs, frames,
+                o.path("backtraceCorrupted").asBoolean(), o.path("firmwareVersion").asText(), o.path("idfVersion").asText(),
+                o.path("elfSha").asText(), o.path("detail").asText(), o.path("event").asText(), o.path("eventHandler").asText(),
+                strings(o.path("tasks")), heap, o.path("rawText").asText(), o.path("startLine").asInt());
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static void strings(ArrayNode a, List<String> values) {
+        values.forEach(a::add);
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

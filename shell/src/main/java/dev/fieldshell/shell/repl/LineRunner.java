@@ -1,0 +1,190 @@
+package dev.fieldshell.shell.repl;
+
+import dev.fieldshell.shell.cli.UsageException;
+import dev.fieldshell.shell.link.CommandResult;
+import dev.fieldshell.shell.link.LinkException;
+import dev.fieldshell.shell.link.ModuleLink;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one line the way the shell does: {@code :name args} runs a local command, anything else
+ * goes to the current module as typed. Shared by the REPL and by scripts; failures are reported in
+ * one line and never end the run.
+ */
+final class LineRunner {
+
+    /** {@code enable} (or a prefix of at least "en") with no password: the module would read it without echo. */
+    private static final Pattern BARE_ENABLE = Pattern.compile("\\s*en(?:a|ab|abl|able)?\\s*");
+
+    private final Session session;
+    private final Map<String, LocalCommand> commands = new LinkedHashMap<>();
+    private final CrashSpotter spotter;
+    private final boolean streaming;
+    private final boolean json;
+    private final boolean debug;
+    private final Function<String, Optional<String>> secretReader;
+    private final Style style;
+    private int failures;
+
+    LineRunner(Session session, List<LocalCommand> local, CrashSpotter spotter, boolean streaming, boolean json,
+            boolean debug, Function<String, Optional<String>> secretReader, Style style) {
+        this.session = session;
+        for (LocalCommand c : local) {
+            commands.put(c.name(), c);
+        }
+        this.spotter = spotter;
+        this.streaming = streaming;
+        this.json = json;
+        this.debug = debug;
+        this.secretReader = secretReader;
+        this.style = style;
+    }
+
+    Map<String, LocalCommand> commands() {
+        return commands;
+    }
+
+    /** How many lines failed so far (a link or a local command failed). */
+    int failures() {
+        return failures;
+    }
+
+    /** Runs one line. */
+    void run(String rawLine) {
+        String line = rawLine.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+            return;
+        }
+        if (line.contains("\n") || spotter.spot(line).isPresent()) {
+            // Several lines at once (a paste) or crash text: look for a crash first.
+            Optional<CrashSpotter.Sighting> crash = spotter.spot(rawLine);
+            if (crash.isPresent()) {
+                session.record(Transcript.TYPED, rawLine);
+                offer(crash.get());
+                return;
+            }
+            for (String l : rawLine.split("\r?\n")) {
+                run(l);
+            }
+            return;
+        }
+        if (line.startsWith(":")) {
+            runLocal(line);
+        } else {
+            runModule(line);
+        }
+    }
+
+    private void runLocal(String line) {
+        List<String> words = Words.split(line.substring(1));
+        if (words.isEmpty()) {
+            fail("empty local command; try :help");
+            return;
+        }
+        session.record(Transcript.TYPED, line);
+        String name = words.get(0);
+        LocalCommand cmd = commands.get(name);
+        if (cmd == null) {
+            List<String> matches = commands.keySet().stream().filter(n -> n.startsWith(name)).toList();
+            if (matches.size() == 1) {
+                cmd = commands.get(matches.get(0));
+            } else {
+                fail("unknown command :" + name + (matches.isEmpty() ? "" : " (did you mean :" + String.join(", :", matches) + "?)")
+                        + "; try :help");
+                return;
+            }
+        }
+        try {
+            cmd.run(words.subList(1, words.size()), session);
+        } catch (UsageException e) {
+            fail(":" + cmd.name() + ": " + e.getMessage() + "\nusage: " + cmd.usage());
+            trace(e);
+        } catch (LinkException e) {
+            fail(e.getMessage());
+            trace(e);
+        } catch (Exception | Error e) {
+            fail(":" + cmd.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            trace(e);
+        }
+    }
+
+    private void runModule(String line) {
+        ModuleLink link;
+        try {
+            link = session.link();
+        } catch (LinkException e) {
+            fail(e.getMessage());
+            return;
+        }
+        String toSend = line;
+        if (BARE_ENABLE.matcher(line).matches()) {
+            // The module would read the password from the following keystrokes without echo; ask here
+            // instead, so it is never echoed, never in history, and the framing stays exact.
+            Optional<String> pw = secretReader.apply("Password for enable on " + session.currentName() + ": ");
+            if (pw.isEmpty()) {
+                fail("enable: no password given" + (session.interactive() ? "" : " (in a script write enable <password>)"));
+                return;
+            }
+            toSend = "enable " + ModuleQuoting.quoteWord(pw.get());
+        }
+        session.record(Transcript.TYPED, line.equals(toSend) ? line : "enable " + Secrets.MASK);
+        PrintWriter out = session.out();
+        try {
+            CommandResult r;
+            if (streaming && !json) {
+                r = link.stream(toSend, chunk -> {
+                    out.print(style.moduleOutput(chunk));
+                    out.flush();
+                });
+                if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+                    out.println();
+                }
+                out.flush();
+            } else {
+                r = link.run(toSend);
+                if (json) {
+                    out.println(Json.result(session.currentName(), line.equals(toSend) ? line : "enable " + Secrets.MASK, r));
+                } else {
+                    out.print(style.moduleOutput(r.output()));
+                    if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+                        out.println();
+                    }
+                }
+                out.flush();
+            }
+            session.record(Transcript.OUTPUT, r.output());
+            spotter.spot(r.output()).ifPresent(this::offer);
+        } catch (LinkException e) {
+            fail(e.getMessage());
+            session.record(Transcript.LINK, e.getMessage());
+            trace(e);
+        }
+    }
+
+    /** Tells the user in one line that crash text was seen, and keeps it for {@code :kb suggest}. */
+    void offer(CrashSpotter.Sighting crash) {
+        session.lastCrash(crash.text());
+        session.println(style.notice("crash text seen (" + crash.label() + "); :kb suggest ranks its likely causes"));
+        session.record("crash", "recognized " + crash.label());
+    }
+
+    private void fail(String message) {
+        failures++;
+        PrintWriter out = session.out();
+        out.println(style.error(message));
+        out.flush();
+    }
+
+    private void trace(Throwable e) {
+        if (debug) {
+            e.printStackTrace(session.out());
+            session.out().flush();
+        }
+    }
+}

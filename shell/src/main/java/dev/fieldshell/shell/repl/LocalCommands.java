@@ -1,0 +1,25 @@
+package dev.fieldshell.shell.repl;
+
+import java.util.List;
+
+/**
+ * The one list of local {@code :commands}. To add yours, add one line below (keep the constructor
+ * cheap; see {@link LocalCommand}).
+ */
+public final class LocalCommands {
+    private LocalCommands() {}
+
+    /** Every local command, in the order {@code :help} lists them. */
+    public static List<LocalCommand> all() {
+        return List.of(
+                new ConnectCommand(),
+                new DisconnectCommand(),
+                new UseCommand(),
+                new TargetsCommand(),
+                new LogCommand(),
+                new HelpCommand(),
+                new QuitCommand()
+                // add one line per command here, e.g. new dev.fieldshell.shell.macro.MacroCommand()
+                );
+    }
+}

@@ -1,0 +1,224 @@
+package dev.fieldshell.shell.repl;
+
+import dev.fieldshell.shell.link.LinkException;
+import dev.fieldshell.shell.link.ModuleLink;
+import dev.fieldshell.shell.link.Prompter;
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.Status;
+
+/**
+ * The interactive shell: read a line, run it ({@link LineRunner}), repeat. Ctrl-C at the prompt
+ * clears the line; Ctrl-C while a module command runs sends it to the module; Ctrl-D leaves.
+ */
+public final class Repl {
+
+    private final Terminal terminal;
+    private final Session session;
+    private final XdgDirs dirs;
+    private final Style style;
+    private final Map<ModuleLink, CommandTree> trees = new IdentityHashMap<>();
+    private final CrashSpotter spotter = CrashSpotter.bundled();
+    private final UnsolicitedOutput unsolicited;
+    private LineReader reader;
+    private Status status;
+
+    public Repl(Terminal terminal, Session session, XdgDirs dirs, boolean color) {
+        this.terminal = terminal;
+        this.session = session;
+        this.dirs = dirs;
+        this.style = new Style(color);
+        this.unsolicited = new UnsolicitedOutput(spotter, this::printAbove, session);
+    }
+
+    /** A prompter for links opened from this REPL: questions and secrets go through the line reader. */
+    public Prompter prompter() {
+        return new Prompter() {
+            @Override
+            public boolean confirm(String question) {
+                return ask(question);
+            }
+
+            @Override
+            public Optional<String> secret(String prompt) {
+                return readSecret(prompt);
+            }
+
+            @Override
+            public void info(String line) {
+                printAbove(line);
+            }
+        };
+    }
+
+    /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
+    public int run(boolean debug) {
+        List<LocalCommand> local = LocalCommands.all();
+        LineRunner runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style);
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]); // the module's tokenizer has no escapes
+        reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("fieldshell")
+                .parser(parser)
+                .history(new MaskingHistory())
+                .variable(LineReader.HISTORY_FILE, dirs.state().resolve("history"))
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .completer(new ReplCompleter(runner.commands(), session,
+                        new ModuleCompleter(this::currentTree, this::askModule)))
+                .build();
+        terminal.handle(Terminal.Signal.INT, s -> session.currentLink().ifPresent(ModuleLink::interrupt));
+        session.onChange(this::linksChanged);
+        linksChanged();
+        try {
+            while (!session.quitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                runner.run(line);
+                updateStatus();
+            }
+        } finally {
+            if (status != null) {
+                status.close();
+            }
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                // History is a convenience; never fail the exit over it.
+            }
+        }
+        return 0;
+    }
+
+    private String prompt() {
+        String name = session.currentName();
+        if (name.isEmpty()) {
+            return style.dim("fieldshell") + "> ";
+        }
+        boolean secure = session.currentLink().map(l -> l.info().secure()).orElse(false);
+        return (style.color() ? "\u001b[1m" + name + "\u001b[0m" : name) + " OVMS" + (secure ? "# " : "> ");
+    }
+
+    private void linksChanged() {
+        for (ModuleLink l : session.targets().values()) {
+            String name = session.targets().entrySet().stream().filter(e -> e.getValue() == l)
+                    .map(Map.Entry::getKey).findFirst().orElse("");
+            l.onLog(line -> unsolicited.accept(name, line));
+        }
+        trees.keySet().removeIf(l -> !session.targets().containsValue(l));
+        updateStatus();
+    }
+
+    private Optional<CommandTree> currentTree() {
+        Optional<ModuleLink> link = session.currentLink();
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(trees.computeIfAbsent(link.get(), l -> new CommandTree(this::askModule,
+                CommandTree.cacheFileFor(dirs.cache(), l.info().firmware()))));
+    }
+
+    /** Runs a command on the current module for completion; empty if there is no link or it failed. */
+    private Optional<String> askModule(String command) {
+        Optional<ModuleLink> link = session.currentLink();
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(link.get().run(command).output());
+        } catch (LinkException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void updateStatus() {
+        if (reader == null || "dumb".equals(terminal.getType()) || "off".equals(System.getenv("FIELDSHELL_STATUS"))) {
+            return;
+        }
+        if (status == null) {
+            status = Status.getStatus(terminal);
+            if (status == null) {
+                return;
+            }
+        }
+        status.update(List.of(statusLine()));
+    }
+
+    private AttributedString statusLine() {
+        String text;
+        Optional<ModuleLink> link = session.currentLink();
+        if (link.isEmpty()) {
+            text = " no target · :connect sim | ssh://user@host | serial:/dev/ttyUSB0";
+        } else {
+            ModuleLink l = link.get();
+            String fw = l.info().firmware();
+            text = " " + session.currentName() + " · " + l.target() + " · " + (fw.isEmpty() ? "firmware unknown" : fw)
+                    + " · " + (l.info().secure() ? "secure" : "not secure")
+                    + (session.transcript().isPresent() ? " · logging" : "");
+        }
+        return style.color()
+                ? new AttributedString(text, AttributedStyle.DEFAULT.inverse())
+                : new AttributedString(text);
+    }
+
+    private boolean ask(String question) {
+        if (reader == null) {
+            return false;
+        }
+        Object old = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            String a = reader.readLine(question + " [y/N] ").strip().toLowerCase();
+            return a.equals("y") || a.equals("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, old == null ? false : old);
+        }
+    }
+
+    private Optional<String> readSecret(String prompt) {
+        if (reader == null) {
+            return Optional.empty();
+        }
+        Object old = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            // Mask character 0: nothing is echoed, not even stars.
+            String pw = reader.readLine(prompt, (char) 0);
+            return pw.isEmpty() ? Optional.empty() : Optional.of(pw);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.empty();
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, old == null ? false : old);
+        }
+    }
+
+    private void printAbove(String text) {
+        if (reader != null && reader.isReading()) {
+            reader.printAbove(text);
+        } else {
+            terminal.writer().println(text);
+            terminal.writer().flush();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.fieldshell.shell.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    @Test
+    void enableWithAPasswordIsMaskedAlsoAbbreviated() {
+        assertThat(Secrets.mask("enable hunter2")).isEqualTo("enable ****");
+        assertThat(Secrets.mask("en hunter2")).isEqualTo("en ****");
+        assertThat(Secrets.mask("enable")).isEqualTo("enable");
+    }
+
+    @Test
+    void configSecretsKeepParamAndInstanceButNotTheValue() {
+        assertThat(Secrets.mask("config set password module s3cret")).isEqualTo("config set password module ****");
+        assertThat(Secrets.mask("config set wifi.ssid MyNet \"my wifi key\"")).isEqualTo("config set wifi.ssid MyNet ****");
+        assertThat(Secrets.mask("config set server.v2 password abc")).isEqualTo("config set server.v2 password ****");
+        assertThat(Secrets.mask("config set module debug.heap.alert yes")).isEqualTo("config set module debug.heap.alert yes");
+    }
+
+    @Test
+    void ordinaryLinesAreUntouched() {
+        assertThat(Secrets.mask("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y"))
+                .isEqualTo("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y");
+        assertThat(Secrets.mask("event list")).isEqualTo("event list");
+    }
+}

@@ -98,6 +98,15 @@ public final class LiveBackend implements MacroBackend {
     }
 
     @Override
+    public boolean exists(String path) throws MacroException {
+        try {
+            return reader.stat(path).isPresent();
+        } catch (LinkException e) {
+            throw new MacroException("reading " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public List<VfsEntry> ls(String dir) throws MacroException {
         try {
             return reader.ls(dir);

@@ -108,7 +108,7 @@ final class MacroApi {
                 String path = a.string(0, "path");
                 yield text(backend.cat(path).orElseThrow(() -> new MacroException("ovms.vfs.cat: " + path + " does not exist")));
             }
-            case "vfs.exists" -> JSON.getNodeFactory().booleanNode(backend.cat(a.string(0, "path")).isPresent());
+            case "vfs.exists" -> JSON.getNodeFactory().booleanNode(backend.exists(a.string(0, "path")));
             case "vfs.ls" -> {
                 ArrayNode arr = JSON.createArrayNode();
                 for (VfsEntry e : backend.ls(a.string(0, "path"))) {

@@ -31,6 +31,9 @@ public interface MacroBackend {
     /** The file's content, or empty when it does not exist. */
     Optional<String> cat(String path) throws MacroException;
 
+    /** Whether the file exists (by {@code vfs stat}, without reading it). */
+    boolean exists(String path) throws MacroException;
+
     List<VfsEntry> ls(String dir) throws MacroException;
 
     void raise(String event, long delayMs) throws MacroException;

@@ -1,6 +1,6 @@
 package dev.fieldshell.shell.macro;
 
-import dev.fieldshell.shell.home.UserDirs;
+import dev.fieldshell.shell.repl.XdgDirs;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -26,11 +26,16 @@ public final class MacroCatalog {
         this.runner = runner;
     }
 
-    public static MacroCatalog standard(UserDirs user, MacroRunner runner) {
+    public static MacroCatalog standard(XdgDirs user, MacroRunner runner) {
         List<Path> dirs = new ArrayList<>();
-        dirs.add(user.scripts());
+        dirs.add(userScripts(user));
         shippedScripts().ifPresent(dirs::add);
         return new MacroCatalog(dirs, runner);
+    }
+
+    /** {@code ~/.config/fieldshell/scripts}. */
+    public static Path userScripts(XdgDirs user) {
+        return user.config().resolve("scripts");
     }
 
     public List<Path> dirs() {

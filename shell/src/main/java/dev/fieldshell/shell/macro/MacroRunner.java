@@ -191,6 +191,7 @@ public final class MacroRunner {
         public void mkdir(String path) throws MacroException { throw no(); }
         public Optional<String> cat(String path) throws MacroException { throw no(); }
         public List<VfsEntry> ls(String dir) throws MacroException { throw no(); }
+        public boolean exists(String path) throws MacroException { throw no(); }
         public void raise(String event, long delayMs) throws MacroException { throw no(); }
         public void configSet(String param, String instance, String value) throws MacroException { throw no(); }
         public Optional<String> configGet(String param, String instance) throws MacroException { throw no(); }

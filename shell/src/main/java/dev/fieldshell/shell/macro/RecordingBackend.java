@@ -116,6 +116,19 @@ public final class RecordingBackend implements MacroBackend {
     }
 
     @Override
+    public boolean exists(String path) throws MacroException {
+        Plan p = plan.build();
+        if (p.touchedFiles().contains(path)) {
+            return cat(path).isPresent();
+        }
+        try {
+            return reader.stat(path).isPresent();
+        } catch (LinkException e) {
+            throw new MacroException("reading " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public List<VfsEntry> ls(String dir) throws MacroException {
         try {
             return reader.ls(dir);

@@ -28,8 +28,11 @@ public final class LiveBackend implements MacroBackend {
     private final LocalOutput output;
     private final Consumer<String> printer;
     private final String title;
+    private final String module;
 
-    public LiveBackend(ModuleLink link, PlanApplier applier, LocalOutput output, Consumer<String> printer, String title) {
+    /** {@code module} is the name the user gave the target; the undo journal files changes under it. */
+    public LiveBackend(String module, ModuleLink link, PlanApplier applier, LocalOutput output, Consumer<String> printer, String title) {
+        this.module = module;
         this.link = link;
         this.reader = new ModuleReader(link);
         this.applier = applier;
@@ -45,7 +48,7 @@ public final class LiveBackend implements MacroBackend {
 
     @Override
     public String target() {
-        return link.target();
+        return module;
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class LiveBackend implements MacroBackend {
 
     private void change(Step step) throws MacroException {
         try {
-            Preparation prep = applier.prepare(link, new Plan(title + ": " + step.describe(), List.of(step)));
+            Preparation prep = applier.prepare(module, link, new Plan(title + ": " + step.describe(), List.of(step)));
             ApplyReport r = applier.apply(link, prep);
             if (!r.ok()) {
                 throw new MacroException(step.describe() + ": " + r.message());
@@ -158,7 +161,7 @@ public final class LiveBackend implements MacroBackend {
 
     @Override
     public String save(String name, String text) throws MacroException {
-        return output.save(link.target(), name, text).toString();
+        return output.save(module, name, text).toString();
     }
 
     @Override

@@ -30,7 +30,11 @@ public final class RecordingBackend implements MacroBackend {
     private final Consumer<String> printer;
     private final Map<String, FileState> moduleFiles = new HashMap<>();
 
-    public RecordingBackend(ModuleLink link, String title, Consumer<String> printer) {
+    private final String module;
+
+    /** {@code module} is the name the user gave the target. */
+    public RecordingBackend(String module, ModuleLink link, String title, Consumer<String> printer) {
+        this.module = module;
         this.link = link;
         this.reader = new ModuleReader(link);
         this.plan = new Plan.Builder(title);
@@ -48,7 +52,7 @@ public final class RecordingBackend implements MacroBackend {
 
     @Override
     public String target() {
-        return link.target();
+        return module;
     }
 
     @Override

@@ -36,8 +36,16 @@ public final class PlanApplier {
         return journal;
     }
 
-    /** Reads what the plan touches and renders it for the module's firmware. Sends only reads. */
+    /** Like {@link #prepare(String, ModuleLink, Plan)} with the link's own target name as the module name. */
     public Preparation prepare(ModuleLink link, Plan plan) throws LinkException {
+        return prepare(link.target(), link, plan);
+    }
+
+    /**
+     * Reads what the plan touches and renders it for the module's firmware. Sends only reads.
+     * {@code module} names the module in the journal (the name the user gave the target).
+     */
+    public Preparation prepare(String module, ModuleLink link, Plan plan) throws LinkException {
         Optional<FirmwareVersion> fw = FirmwareVersion.parse(link.info().firmware());
         ModuleReader reader = new ModuleReader(link);
         Map<String, FileState> before = reader.read(plan.touchedFiles());
@@ -46,7 +54,7 @@ public final class PlanApplier {
             configBefore.put(k, reader.config(k));
         }
         PlanRenderer.Rendering rendering = renderer.render(plan, new PlanRenderer.Target(fw, link.canUpload()));
-        return new Preparation(link.target(), fw, plan, before, configBefore, rendering,
+        return new Preparation(module, fw, plan, before, configBefore, rendering,
                 PlanDiff.render(plan, before, configBefore), PlanDiff.changesNothing(plan, before, configBefore));
     }
 
@@ -186,18 +194,22 @@ public final class PlanApplier {
         return run(link, e, ((PlanRenderer.Rendering.Ok) r).steps());
     }
 
+    /** What undoing an entry will send, and what it cannot take back. Nothing has been sent. */
+    public record UndoPreparation(JournalEntry entry, Preparation prep, List<String> notes) {}
+
     /**
-     * Takes back {@code entry}: every file it touched gets its previous content (or is removed
-     * if it did not exist), every config instance its previous value. Files whose previous
-     * content could not be read exactly are left alone and reported.
+     * Plans taking back {@code entry}: every file it touched gets its previous content (or is
+     * removed if it did not exist), every config instance its previous value. Only what differs
+     * from the previous state is planned. Files whose previous content could not be read exactly
+     * are left alone, and events raised or commands run cannot be taken back; both go to the notes.
      */
-    public ApplyReport undo(ModuleLink link, JournalEntry entry) throws LinkException {
+    public UndoPreparation prepareUndo(ModuleLink link, JournalEntry entry) throws LinkException {
         Plan.Builder inverse = new Plan.Builder("undo " + entry.title());
-        List<String> skipped = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (var e : entry.filesBefore().entrySet()) {
             FileState was = e.getValue();
             if (!was.exact()) {
-                skipped.add(e.getKey() + " (its previous content could not be read exactly; left as it is now)");
+                notes.add("left alone: " + e.getKey() + " (its previous content could not be read exactly)");
                 continue;
             }
             inverse.add(was.exists() ? new Step.WriteFile(e.getKey(), was.content()) : new Step.RemoveFile(e.getKey()));
@@ -206,25 +218,30 @@ public final class PlanApplier {
             inverse.add(c.exists() ? new Step.SetConfig(c.param(), c.instance(), c.value()) : new Step.RemoveConfig(c.param(), c.instance()));
         }
         Plan plan = inverse.build();
-        Preparation prep = prepare(link, plan);
-        // Only what differs from the previous state is sent: a file already back as it was stays untouched.
-        Plan needed = new Plan(plan.title(), plan.steps().stream().filter(s -> differs(s, prep)).toList());
-        Preparation neededPrep = prepare(link, needed);
-        ApplyReport rep = apply(link, neededPrep, JournalEntry.Kind.UNDO, entry.id());
+        Preparation all = prepare(entry.target(), link, plan);
+        Plan needed = new Plan(plan.title(), plan.steps().stream().filter(s -> differs(s, all)).toList());
+        for (JournalEntry.StepRecord s : entry.steps()) {
+            Step st = s.step().toStep();
+            if (s.status() != JournalEntry.Status.PENDING && (st instanceof Step.RaiseEvent || st instanceof Step.RunCommand)) {
+                notes.add("cannot be taken back: " + st.describe());
+            }
+        }
+        return new UndoPreparation(entry, prepare(entry.target(), link, needed), List.copyOf(notes));
+    }
+
+    /** Sends a prepared undo, verifies it, and marks the original entry undone when it worked. */
+    public ApplyReport applyUndo(ModuleLink link, UndoPreparation undo) {
+        ApplyReport rep = apply(link, undo.prep(), JournalEntry.Kind.UNDO, undo.entry().id());
         if (rep.outcome() == ApplyReport.Outcome.APPLIED || rep.outcome() == ApplyReport.Outcome.UNCHANGED) {
-            journal.save(entry.withState(JournalEntry.State.UNDONE));
+            journal.save(undo.entry().withState(JournalEntry.State.UNDONE));
         }
-        String note = skipped.isEmpty() ? "" : "; left alone: " + String.join(", ", skipped);
-        List<String> actions = entry.steps().stream()
-                .filter(s -> s.status() != JournalEntry.Status.PENDING)
-                .map(s -> s.step().toStep())
-                .filter(s -> s instanceof Step.RaiseEvent || s instanceof Step.RunCommand)
-                .map(Step::describe).toList();
-        if (!actions.isEmpty()) {
-            note += "; cannot be taken back: " + String.join(", ", actions);
-        }
-        return new ApplyReport(rep.target(), rep.outcome(), rep.journalId(), rep.steps(), rep.checks(),
-                (rep.outcome() == ApplyReport.Outcome.UNCHANGED ? "already as before " + entry.id() + "; nothing sent" : rep.message()) + note);
+        String msg = rep.outcome() == ApplyReport.Outcome.UNCHANGED ? "already as before " + undo.entry().id() + "; nothing sent" : rep.message();
+        return new ApplyReport(rep.target(), rep.outcome(), rep.journalId(), rep.steps(), rep.checks(), msg);
+    }
+
+    /** {@link #prepareUndo} and {@link #applyUndo} in one go. */
+    public ApplyReport undo(ModuleLink link, JournalEntry entry) throws LinkException {
+        return applyUndo(link, prepareUndo(link, entry));
     }
 
     private static boolean differs(Step s, Preparation prep) {

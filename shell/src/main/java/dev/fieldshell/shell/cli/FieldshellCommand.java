@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = "A field-support shell for OVMS v3 modules: console, event-script macros, crash knowledge base.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            KbCommand.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 

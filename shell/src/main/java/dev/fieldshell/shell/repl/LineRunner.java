@@ -179,6 +179,11 @@ final class LineRunner {
         session.lastCrash(crash.text());
         session.println(style.notice("crash text seen (" + crash.label() + "); :kb suggest ranks its likely causes"));
         session.record("crash", "recognized " + crash.label());
+        String answer = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, crash.text());
+        if (!answer.isEmpty()) {
+            session.println(style.notice(answer));
+            session.record("note", answer);
+        }
     }
 
     private void fail(String message) {

@@ -17,6 +17,7 @@ public final class LocalCommands {
                 new UseCommand(),
                 new TargetsCommand(),
                 new LogCommand(),
+                new dev.fieldshell.shell.kb.KbLocalCommand(),
                 new HelpCommand(),
                 new QuitCommand(),
                 new dev.fieldshell.shell.macro.MacroLocalCommand(),

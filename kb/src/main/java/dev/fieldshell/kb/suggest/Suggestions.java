@@ -1,0 +1,79 @@
+package dev.fieldshell.kb.suggest;
+
+import dev.fieldshell.kb.index.KbDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Candidates in, ranked causes out: score every candidate ({@link Ranking}), group into causes
+ * ({@link CauseGrouping}), drop causes below the threshold rather than pad the list, and give each
+ * kept cause its diagnosis, status and links ({@link Diagnosis}). Pure.
+ */
+public final class Suggestions {
+
+    /**
+     * Below this score a cause is not shown. Calibrated on the development evaluation set: relevant
+     * causes score ≥ 0.33 there, while the best cause for a crash whose documents were withheld
+     * scores below it (see SuggesterThresholdTest and BENCHMARKS.md).
+     */
+    public static final double THRESHOLD = 0.30;
+
+    private Suggestions() {}
+
+    public static SuggestResult rank(SuggestQuery q, List<KbDocument> candidates, TermWeights weights,
+            FrameFilter classifier, int top, double threshold) {
+        List<String> frameNames = q.frames().stream().map(f -> f.named() ? f.shortName() : f.key()).toList();
+        if (q.isEmpty()) {
+            return new SuggestResult(List.of(), true, "no crash found: nothing to search for", q.signature(), frameNames,
+                    q.skipped(), List.of(), List.of());
+        }
+        Map<String, KbDocument> unique = new LinkedHashMap<>();
+        for (KbDocument d : candidates) {
+            unique.putIfAbsent(d.id(), d);
+        }
+        List<Ranking.Scored> scored = new ArrayList<>();
+        for (KbDocument d : unique.values()) {
+            scored.add(Ranking.score(q, DocumentView.of(d, classifier), weights));
+        }
+        List<CauseGrouping.Cause> causes = CauseGrouping.group(scored);
+        List<Suggestion> out = new ArrayList<>();
+        double bestSeen = causes.isEmpty() ? 0 : causes.get(0).score();
+        for (CauseGrouping.Cause c : causes) {
+            if (out.size() >= top || c.score() < threshold) {
+                break;
+            }
+            out.add(suggestion(out.size() + 1, c, q));
+        }
+        String message = "";
+        if (out.isEmpty()) {
+            message = unique.isEmpty() ? "nothing in the KB is close to this crash (no candidate documents)"
+                    : String.format(Locale.ROOT, "nothing in the KB is close to this crash (best candidate %.2f, threshold %.2f)",
+                            bestSeen, threshold);
+        }
+        return new SuggestResult(out, out.isEmpty(), message, q.signature(), frameNames, q.skipped(), List.of(), List.of());
+    }
+
+    private static Suggestion suggestion(int rank, CauseGrouping.Cause c, SuggestQuery q) {
+        List<KbDocument> docs = c.documents().stream().map(s -> s.view().doc()).toList();
+        Diagnosis.Found found = Diagnosis.find(docs, q);
+        List<Suggestion.DocumentRef> refs = c.documents().stream()
+                .map(s -> new Suggestion.DocumentRef(s.view().doc().id(), s.view().doc().type().name().toLowerCase(Locale.ROOT),
+                        s.view().doc().title(), s.view().doc().url(), round(s.score())))
+                .toList();
+        Ranking.Scored best = c.best();
+        String title = docs.stream().filter(d -> d.type() == dev.fieldshell.kb.index.DocType.NOTE).map(KbDocument::title)
+                .findFirst().orElse(best.view().doc().title());
+        boolean sig = c.documents().stream().anyMatch(Ranking.Scored::signatureMatch);
+        List<String> matched = c.documents().stream().map(Ranking.Scored::matchedFrames)
+                .max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+        return new Suggestion(rank, round(c.score()), title, refs, matched, sig, found.text(), found.from(), found.fix(),
+                Diagnosis.status(docs, found), Diagnosis.links(docs, 6));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.fieldshell.kb.suggest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The code-like words of a text, as the KB's frame analyzer sees them: runs of letters, digits and
+ * {@code _ : ~ . $}, lower-cased, with C++ scoped names also split into their parts. Pure.
+ */
+final class Tokens {
+    private Tokens() {}
+
+    static List<String> of(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isTokenChar(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isTokenChar(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String t = trimDots(text.substring(start, i).toLowerCase(Locale.ROOT));
+                if (!t.isEmpty()) {
+                    out.add(t);
+                    if (t.contains("::")) {
+                        for (String part : t.split("::")) {
+                            if (!part.isEmpty()) {
+                                out.add(part);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Set<String> setOf(String text) {
+        return new LinkedHashSet<>(of(text));
+    }
+
+    private static String trimDots(String t) {
+        int a = 0;
+        int b = t.length();
+        while (a < b && (t.charAt(a) == '.' || t.charAt(a) == ':')) {
+            a++;
+        }
+        while (b > a && (t.charAt(b - 1) == '.' || t.charAt(b - 1) == ':')) {
+            b--;
+        }
+        return t.substring(a, b);
+    }
+
+    static boolean isTokenChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == ':' || c == '~' || c == '.' || c == '$';
+    }
+}

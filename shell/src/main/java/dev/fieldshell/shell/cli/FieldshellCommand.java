@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             KbCommand.class,
+            MacroCli.class,
+            UndoCli.class,
+            JsCli.class,
+            EventsCli.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 
@@ -34,6 +38,11 @@ public final class FieldshellCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new FieldshellCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof FreeOptions) {
+                sub.setUnmatchedOptionsArePositionalParams(true);
+            }
+        }
         return cl;
     }
 }

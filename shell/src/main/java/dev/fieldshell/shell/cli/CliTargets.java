@@ -17,6 +17,9 @@ final class CliTargets implements MacroTool.Targets, AutoCloseable {
     /** Opens a target text; the simulator opener until the shared target factory is there. */
     interface Opener {
         ModuleLink open(String text) throws LinkException;
+
+        /** Ends whatever the opener started (in-process simulators). */
+        default void closeAll() {}
     }
 
     private final Opener opener;
@@ -54,5 +57,6 @@ final class CliTargets implements MacroTool.Targets, AutoCloseable {
     public synchronized void close() {
         open.values().forEach(ModuleLink::close);
         open.clear();
+        opener.closeAll();
     }
 }

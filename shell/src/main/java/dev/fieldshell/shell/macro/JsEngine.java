@@ -14,7 +14,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * nothing outside this package touches GraalJS classes) and shared by all contexts so that code
  * parsed once stays warm.
  *
- * <p>Every context is a sandbox: no host classes or objects, no file system, no sockets, no
+ * <p>Every context is a sandbox: no host classes or objects (no class lookup at all, so not even
+ * a {@code Java} global), no file system, no sockets, no
  * processes, no threads, no native code, no environment, no other languages, and none of GraalJS's
  * extra globals ({@code Java}, {@code Graal}, {@code load}, {@code print}, {@code console}). The
  * only door out is the fieldshell API that {@link MacroApi} installs.
@@ -39,7 +40,6 @@ public final class JsEngine {
         return Context.newBuilder("js")
                 .engine(engine())
                 .allowHostAccess(HostAccess.NONE)
-                .allowHostClassLookup(name -> false)
                 .allowHostClassLoading(false)
                 .allowIO(IOAccess.NONE)
                 .allowCreateThread(false)

@@ -38,17 +38,24 @@ public final class MacroTool {
     }
 
     private final XdgDirs dirs;
+    private final java.time.Duration limit;
     private MacroRunner runner;
     private PlanApplier applier;
     private LocalOutput output;
 
     public MacroTool(XdgDirs dirs) {
+        this(dirs, MacroRunner.DEFAULT_LIMIT);
+    }
+
+    /** {@code limit} is the JavaScript time a macro or a {@code :js} line may use. */
+    public MacroTool(XdgDirs dirs, java.time.Duration limit) {
         this.dirs = dirs;
+        this.limit = limit;
     }
 
     public synchronized MacroRunner runner() {
         if (runner == null) {
-            runner = new MacroRunner();
+            runner = new MacroRunner(limit);
         }
         return runner;
     }
@@ -353,7 +360,7 @@ public final class MacroTool {
     /** A live JavaScript session on a module; the caller keeps it between {@code :js} lines. */
     public JsSession jsSession(MacroWorkflow.Target t, MacroWorkflow.Ui ui) {
         LiveBackend live = new LiveBackend(t.name(), t.link(), applier(), output(), ui::println, "js");
-        return new JsSession(live, java.time.Duration.ofSeconds(5));
+        return new JsSession(live, limit);
     }
 
 }

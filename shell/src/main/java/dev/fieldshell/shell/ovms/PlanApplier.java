@@ -226,7 +226,15 @@ public final class PlanApplier {
                 notes.add("cannot be taken back: " + st.describe());
             }
         }
-        return new UndoPreparation(entry, prepare(entry.target(), link, needed), List.copyOf(notes));
+        // The module was just read for every path; the narrower plan reuses those reads.
+        Map<String, FileState> before = new LinkedHashMap<>();
+        needed.touchedFiles().forEach(p -> before.put(p, all.filesBefore().get(p)));
+        Map<ConfigKey, Optional<String>> cfg = new LinkedHashMap<>();
+        needed.touchedConfig().forEach(k -> cfg.put(k, all.configBefore().get(k)));
+        PlanRenderer.Rendering r = renderer.render(needed, new PlanRenderer.Target(all.firmware(), link.canUpload()));
+        Preparation prep = new Preparation(entry.target(), all.firmware(), needed, before, cfg, r,
+                PlanDiff.render(needed, before, cfg), PlanDiff.changesNothing(needed, before, cfg));
+        return new UndoPreparation(entry, prep, List.copyOf(notes));
     }
 
     /** Sends a prepared undo, verifies it, and marks the original entry undone when it worked. */

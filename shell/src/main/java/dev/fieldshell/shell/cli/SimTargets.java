@@ -1,6 +1,7 @@
 package dev.fieldshell.shell.cli;
 
 import dev.fieldshell.shell.link.LinkException;
+import dev.fieldshell.shell.link.LinkFactory;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.repl.XdgDirs;
 import dev.fieldshell.shell.sim.SimulatedModule;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code sim} and {@code sim:VERSION} targets for non-interactive runs: an in-process simulator
+ * Targets of non-interactive runs. {@code sim} and {@code sim:VERSION} are an in-process simulator
  * whose {@code /store} is kept under {@code $XDG_STATE_HOME/fieldshell/sim/<target>/store}, so that
  * {@code fieldshell macro … --target sim} and a later {@code fieldshell undo sim} see the same module.
  */
@@ -19,13 +20,15 @@ final class SimTargets {
 
     private SimTargets() {}
 
+    /** {@code sim[:VERSION]} here; every other target (ssh, serial, aliases) through the shared {@link LinkFactory}. */
     static CliTargets.Opener opener(XdgDirs dirs) {
+        LinkFactory shared = LinkFactory.forUser(ConsolePrompter.forThisProcess());
         List<SimulatedModule> started = new ArrayList<>();
         return new CliTargets.Opener() {
             @Override
             public ModuleLink open(String text) throws LinkException {
                 if (!(text.equals("sim") || text.startsWith("sim:"))) {
-                    throw new LinkException(text + ": only sim and sim:VERSION targets can be opened here for now");
+                    return shared.open(text);
                 }
                 String version = text.equals("sim") ? "" : text.substring(4);
                 Path store = dirs.state().resolve("sim").resolve(text.replaceAll("[^A-Za-z0-9.-]", "_")).resolve("store");

@@ -12,8 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "kb",
         mixinStandardHelpOptions = true,
-        description = "The crash knowledge base: ingest and search documents, suggest causes for a crash, evaluate suggestions, manage symbols.",
+        description = "The crash knowledge base: parse crashes and compute signatures, ingest and search documents, suggest causes for a crash, evaluate suggestions, manage symbols.",
         subcommands = {
+            KbParseCommand.class,
+            KbSignatureCommand.class,
             KbIngestCommand.class,
             KbStatsCommand.class,
             KbShowCommand.class,

@@ -18,6 +18,7 @@ public final class LocalCommands {
                 new TargetsCommand(),
                 new LogCommand(),
                 new dev.fieldshell.shell.kb.KbLocalCommand(),
+                new dev.fieldshell.shell.heap.HeapReplCommand(),
                 new HelpCommand(),
                 new QuitCommand()
                 // add one line per command here, e.g. new dev.fieldshell.shell.macro.MacroCommand()

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves must be consistent, and importing again must end with every message present and nothing lost.
  */
 class KillDuringImportTest {
-    private static final int MESSAGES = 20_000;
+    private static final int MESSAGES = 4_000;
 
     @TempDir
     Path tmp;
@@ -41,7 +41,7 @@ class KillDuringImportTest {
         Path kbDir = tmp.resolve("kb");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                IngestMain.class.getName(), kbDir.toString(), "1000", archive.toString())
+                IngestMain.class.getName(), kbDir.toString(), "200", archive.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {
             // wait for the child's second commit (generation >= 2 beyond the first), then kill it mid-way

@@ -185,6 +185,25 @@ public final class SshLink implements ModuleLink {
             return ok;
         }, settings.knownHosts()) {
             @Override
+            protected org.apache.sshd.client.config.hosts.KnownHostEntry updateKnownHostsFile(ClientSession session,
+                    SocketAddress remote, PublicKey key, Path file, java.util.Collection<HostEntryPair> known) throws Exception {
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null && !Files.isDirectory(dir)) {
+                    // Like ssh: ~/.ssh is created private to the user.
+                    Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                }
+                return super.updateKnownHostsFile(session, remote, key, file, known);
+            }
+
+            @Override
+            protected void handleKnownHostsFileUpdateFailure(ClientSession session, SocketAddress remote, PublicKey key,
+                    Path file, java.util.Collection<HostEntryPair> known, Throwable reason) {
+                prompter.info("could not add the host key to " + file + ": " + reason.getMessage()
+                        + " (trusted for this session only)");
+            }
+
+            @Override
             protected boolean acceptIncompleteHostKeys(ClientSession session, SocketAddress remote, PublicKey key,
                     Throwable reason) {
                 refusal.set("cannot read " + settings.knownHosts() + ": " + reason.getMessage());

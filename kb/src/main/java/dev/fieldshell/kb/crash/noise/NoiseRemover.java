@@ -42,11 +42,21 @@ public final class NoiseRemover {
                     + "|Time at boot:|Last boot was|\\[OVMS\\]|\\*\\*\\*ERROR\\*\\*\\*|Memory dump at|Debug exception reason:"
                     + "|Core {1,2}\\d{1,2} was running in ISR context:|Task watchdog got triggered|Tasks currently running:"
                     + "|Stack overflow in task|Pending stack overflow|Heap corruption detected|rst:0x|ESP_ERROR_CHECK failed"
-                    + "|Print CPU \\d|CPU \\d{1,2}: |- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|Aborting\\.|\\(inlined by\\)|0x[0-9a-fA-F]{8}: |0x[0-9a-fA-F]{8} is in |#\\d{1,3} {1,2}0x"
+                    + "|Print CPU \\d|CPU \\d{1,2}: |- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|Aborting\\.|\\(inlined by\\)|0x[0-9a-fA-F]{8}: |0x[0-9a-fA-F]{8} is in |0x[0-9a-fA-F]{8} - [A-Za-z_]|#\\d{1,3} {1,2}0x"
                     + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] )");
 
     private static final Pattern ENDS_WITH_REGISTER_NAME = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}$");
     private static final Pattern STARTS_WITH_COLON_HEX = Pattern.compile("^[ \t]{0,8}:[ \t]{0,8}0x");
+    private static final Pattern ENDS_WITH_REGISTER_COLON = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}:$");
+    private static final Pattern STARTS_WITH_HEX = Pattern.compile("^[ \t]{0,8}0x[0-9a-fA-F]{1,8}\\b");
+    private static final Pattern DECODE_ENDS_WITH_AT = Pattern.compile(
+            "^(?:--- )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} {1,2}0x[0-9a-fA-F]{8}).{1,400} at$");
+    private static final Pattern DECODE_START = Pattern.compile("^(?:--- )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} )");
+    private static final Pattern ENDS_WITH_ADDRESS_COLON = Pattern.compile("0x[0-9a-fA-F]{8}:$");
+    private static final Pattern LABEL_ONLY = Pattern.compile(
+            "^(?:Version|Event|WDT tasks|Last crash|Reset reason|Current task on core \\d{1,2}|Debug exception reason|ELF file SHA256):$");
+    private static final Pattern HEAP_WITHOUT_GOT = Pattern.compile("^CORRUPT HEAP: (?:Bad head|Bad tail|Invalid data|Size) at .{0,200}$");
+    private static final Pattern LOCATION_START = Pattern.compile("^[^\\s]{1,400}:(?:\\d|\\?)");
     private static final Pattern FILE_LINE_END = Pattern.compile(":\\d{1,7}\\)\\.?$");
     private static final Pattern GDB_IS_IN = Pattern.compile("^0x[0-9a-fA-F]{1,8} is in ");
 
@@ -119,12 +129,12 @@ public final class NoiseRemover {
     }
 
     private static void cleanPhysicalLine(String raw, int lineNo, List<CleanLine> out) {
-        String s = ANSI.matcher(raw).replaceAll("");
+        String s = WorkMeter.matcher(ANSI, raw).replaceAll("");
         s = stripControls(s);
         int depth = 0;
         for (int guard = 0; guard < 8; guard++) {
             String before = s;
-            Matcher q = QUOTE.matcher(s);
+            Matcher q = WorkMeter.matcher(QUOTE, s);
             if (q.find()) {
                 depth += count(q.group(1), '>');
                 s = s.substring(q.end());
@@ -136,7 +146,7 @@ public final class NoiseRemover {
         }
         if (s.length() > 12 && !s.isBlank() && !s.contains("*-OVM-DebugCrash")) {
             List<String> pieces = new ArrayList<>();
-            Matcher m = MARKER.matcher(s);
+            Matcher m = WorkMeter.matcher(MARKER, s);
             int from = 0;
             while (m.find()) {
                 if (m.start() > from) {
@@ -164,15 +174,15 @@ public final class NoiseRemover {
     private static String stripLinePrefixes(String s) {
         for (int guard = 0; guard < 6; guard++) {
             String before = s;
-            Matcher t = TIMESTAMP.matcher(s);
+            Matcher t = WorkMeter.matcher(TIMESTAMP, s);
             if (t.find()) {
                 s = s.substring(t.end());
             }
-            Matcher sd = SD_LOG.matcher(s);
+            Matcher sd = WorkMeter.matcher(SD_LOG, s);
             if (sd.find()) {
                 s = s.substring(sd.end());
             }
-            Matcher e = ESP_LOG.matcher(s);
+            Matcher e = WorkMeter.matcher(ESP_LOG, s);
             if (e.find()) {
                 s = s.substring(e.end());
             }
@@ -221,24 +231,100 @@ public final class NoiseRemover {
         return k;
     }
 
-    /** Lines a mail client broke mid-token: {@code LEND\n: 0x4008c351}, gdb's {@code is in f\n(file:line).}. */
+    /**
+     * Lines a mail client broke: mid-token ({@code LEND\n: 0x4008c351}), after a label
+     * ({@code Version:\n3.3.004…}), inside a one-line message (a Guru header, a stack-overflow or
+     * {@code CORRUPT HEAP} line, gdb's {@code is in f\n(file:line).}, addr2line's {@code f at\n/path:line}),
+     * or a DebugCrash record spread over several lines.
+     */
     private static List<CleanLine> rejoin(List<CleanLine> lines) {
         List<CleanLine> out = new ArrayList<>(lines.size());
+        int joins = 0;
         for (CleanLine l : lines) {
             if (!out.isEmpty()) {
                 CleanLine prev = out.get(out.size() - 1);
-                String p = prev.text();
-                String t = l.text();
-                boolean registerSplit = STARTS_WITH_COLON_HEX.matcher(t).find() && ENDS_WITH_REGISTER_NAME.matcher(p).find();
-                boolean gdbSplit = GDB_IS_IN.matcher(p).find() && !FILE_LINE_END.matcher(p).find()
-                        && t.stripLeading().startsWith("(") && (t.endsWith(").") || t.endsWith(")"));
-                if (registerSplit || gdbSplit) {
-                    out.set(out.size() - 1, new CleanLine(stripTrailing(p) + " " + t.strip(), prev.lineNumber(), prev.quoteDepth()));
+                String p = prev.text().strip();
+                String t = l.text().strip();
+                if (!t.isEmpty() && joins < 12 && belongsToPrevious(p, t)) {
+                    out.set(out.size() - 1, new CleanLine(p + " " + t, prev.lineNumber(), prev.quoteDepth()));
+                    joins++;
                     continue;
                 }
             }
+            joins = 0;
             out.add(l);
         }
         return out;
+    }
+
+    private static boolean belongsToPrevious(String p, String t) {
+        if (p.isEmpty()) {
+            return false;
+        }
+        if (WorkMeter.matcher(STARTS_WITH_COLON_HEX, t).find() && WorkMeter.matcher(ENDS_WITH_REGISTER_NAME, p).find()) {
+            return true;
+        }
+        if (WorkMeter.matcher(STARTS_WITH_HEX, t).find() && WorkMeter.matcher(ENDS_WITH_REGISTER_COLON, p).find()) {
+            return true;
+        }
+        if (WorkMeter.matcher(GDB_IS_IN, p).find() && !WorkMeter.matcher(FILE_LINE_END, p).find() && t.startsWith("(")) {
+            return true;
+        }
+        if (p.endsWith(" at") && WorkMeter.matcher(DECODE_ENDS_WITH_AT, p).find() && WorkMeter.matcher(LOCATION_START, t).find()) {
+            return true;
+        }
+        if (p.endsWith(":") && (WorkMeter.matcher(ENDS_WITH_ADDRESS_COLON, p).find() || WorkMeter.matcher(LABEL_ONLY, p).find())) {
+            return true;
+        }
+        if (p.startsWith("Debug exception reason:") && t.startsWith("(") && t.endsWith(")") && t.length() < 60) {
+            return true;
+        }
+        if (unbalanced(p) && (WorkMeter.matcher(DECODE_START, p).find() || WorkMeter.matcher(GDB_IS_IN, p).find())) {
+            return true;
+        }
+        int guru = p.indexOf("panic'ed (");
+        if (guru >= 0 && p.indexOf(')', guru) < 0) {
+            return true;
+        }
+        if (p.contains("stack overflow in task") && !p.contains("detected") && t.length() < 60 && t.contains("detected")) {
+            return true;
+        }
+        if (p.startsWith("Version: ") && p.contains("(build") && p.indexOf(')') < 0) {
+            return true;
+        }
+        if (p.startsWith("CORRUPT HEAP: ") && !p.contains(" got 0x") && WorkMeter.matcher(HEAP_WITHOUT_GOT, p).find()) {
+            return true;
+        }
+        int record = p.indexOf("*-OVM-DebugCrash");
+        if (record >= 0 && t.charAt(0) != '|' && t.charAt(0) != '+' && !t.contains("*-OVM-") && commas(p) < 24) {
+            // a table cell closes the record with '|', but the data may also start after the cell that names it
+            String data = p.substring(record + 16).replace('|', ' ').strip();
+            return data.isEmpty() || !p.endsWith("|");
+        }
+        return false;
+    }
+
+    /** More '(' than ')': a function signature broken inside its argument list. */
+    private static boolean unbalanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
+
+    private static int commas(String s) {
+        int k = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ',') {
+                k++;
+            }
+        }
+        return k;
     }
 }

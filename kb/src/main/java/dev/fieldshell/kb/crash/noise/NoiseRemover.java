@@ -156,12 +156,22 @@ public final class NoiseRemover {
             }
             pieces.add(s.substring(from));
             boolean any = false;
+            String carry = "";
             for (String piece : pieces) {
-                String p = stripTrailing(stripLinePrefixes(piece));
+                String p = carry + stripTrailing(stripLinePrefixes(piece));
+                carry = "";
+                if (isDecoration(p.strip())) { // "--- 0x…: f at …", "WARNING Decoded 0x…": keep the decoder's prefix on its line
+                    carry = p.strip() + " ";
+                    continue;
+                }
                 if (!p.isBlank()) {
                     out.add(new CleanLine(p, lineNo, depth));
                     any = true;
                 }
+            }
+            if (!carry.isEmpty()) {
+                out.add(new CleanLine(carry.strip(), lineNo, depth));
+                any = true;
             }
             if (!any) {
                 out.add(new CleanLine("", lineNo, depth));
@@ -169,6 +179,10 @@ public final class NoiseRemover {
         } else {
             out.add(new CleanLine(stripTrailing(s), lineNo, depth));
         }
+    }
+
+    private static boolean isDecoration(String p) {
+        return p.equals("---") || p.equals("WARNING Decoded") || p.equals("Decoded") || p.equals("PC:");
     }
 
     private static String stripLinePrefixes(String s) {

@@ -50,8 +50,8 @@ public final class NoiseRemover {
     private static final Pattern ENDS_WITH_REGISTER_COLON = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}:$");
     private static final Pattern STARTS_WITH_HEX = Pattern.compile("^[ \t]{0,8}0x[0-9a-fA-F]{1,8}\\b");
     private static final Pattern DECODE_ENDS_WITH_AT = Pattern.compile(
-            "^(?:--- )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} {1,2}0x[0-9a-fA-F]{8}).{1,400} at$");
-    private static final Pattern DECODE_START = Pattern.compile("^(?:--- )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} )");
+            "^(?:--- |WARNING Decoded |Decoded |PC: )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} {1,2}0x[0-9a-fA-F]{8}).{1,400} at$");
+    private static final Pattern DECODE_START = Pattern.compile("^(?:--- |WARNING Decoded |Decoded |PC: )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} )");
     private static final Pattern ENDS_WITH_ADDRESS_COLON = Pattern.compile("0x[0-9a-fA-F]{8}:$");
     private static final Pattern LABEL_ONLY = Pattern.compile(
             "^(?:Version|Event|WDT tasks|Last crash|Reset reason|Current task on core \\d{1,2}|Debug exception reason|ELF file SHA256):$");

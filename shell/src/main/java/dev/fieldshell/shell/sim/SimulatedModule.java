@@ -268,7 +268,11 @@ public final class SimulatedModule implements AutoCloseable {
                 }
             }
         });
-        core.events().listen("network.mgr.init", "ssh", e -> core.log().info("ssh", "Launching SSH Server"));
+        core.events().listen("network.mgr.init", "ssh", e -> {
+            if (ssh != null) {
+                core.log().info("ssh", "Launching SSH Server");
+            }
+        });
     }
 
     /** Starts the transports (SSH, serial) and the module's boot sequence. Returns this. */
@@ -302,9 +306,13 @@ public final class SimulatedModule implements AutoCloseable {
         return ssh == null ? -1 : ssh.port();
     }
 
-    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH. */
+    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH; waits for a new key to be generated. */
     public String hostKeyFingerprint() {
-        return ssh == null ? "" : ssh.fingerprint();
+        try {
+            return ssh == null ? "" : ssh.fingerprint();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The pseudo-terminal path of the serial console, when serving one. */

@@ -338,8 +338,8 @@ public final class CrashParser {
                 cur.touch(i, lines.get(i).lineNumber());
                 return true;
             }
-            Matcher ab = WorkMeter.matcher(ABORT, t);
-            if (ab.find()) {
+            Matcher ab = t.contains("abort() was called at PC") ? WorkMeter.matcher(ABORT, t) : null;
+            if (ab != null && ab.find()) {
                 CrashBuilder b = cur != null && !cur.abort && !cur.closedForDetails() ? panic(i) : details(i);
                 b.abort = true;
                 b.abortDetail = t.substring(ab.start());
@@ -365,8 +365,8 @@ public final class CrashParser {
                 cur.touch(i, lines.get(i).lineNumber());
                 return true;
             }
-            Matcher so = WorkMeter.matcher(STACK_OVERFLOW, t);
-            if (so.find()) {
+            Matcher so = t.contains("stack overflow in task") ? WorkMeter.matcher(STACK_OVERFLOW, t) : null;
+            if (so != null && so.find()) {
                 CrashBuilder b = details(i);
                 b.overflowTask = so.group(1).strip();
                 b.specificDetail = t.startsWith("[OVMS] ") ? t.substring(7) : t;
@@ -382,9 +382,10 @@ public final class CrashParser {
                 b.brownout = true;
                 return true;
             }
-            Matcher g = WorkMeter.matcher(GURU, t);
-            Matcher go = g.find() ? null : WorkMeter.matcher(GURU_OLD, t);
-            if (go == null || go.find()) {
+            boolean guruLine = t.contains("Guru Meditation Error");
+            Matcher g = guruLine ? WorkMeter.matcher(GURU, t) : null;
+            Matcher go = !guruLine || g.find() ? null : WorkMeter.matcher(GURU_OLD, t);
+            if (guruLine && (go == null || go.find())) {
                 if (cur != null && (cur.guru || cur.hasBacktrace || cur.format != SourceFormat.PANIC)) {
                     close();
                 }
@@ -446,8 +447,8 @@ public final class CrashParser {
                 mode = Mode.STACK_MEMORY;
                 return true;
             }
-            Matcher dt = WorkMeter.matcher(DETECTED_IN_TASK, t);
-            if (dt.find()) {
+            Matcher dt = t.contains("Detected in task") ? WorkMeter.matcher(DETECTED_IN_TASK, t) : null;
+            if (dt != null && dt.find()) {
                 CrashBuilder b = panic(i);
                 b.overflowTask = dt.group(1);
                 return true;

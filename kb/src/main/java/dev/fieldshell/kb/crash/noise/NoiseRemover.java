@@ -29,21 +29,35 @@ public final class NoiseRemover {
     private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
 
     /**
-     * Places where a flattened paragraph is split back into lines. Only after a blank that does not
-     * follow a closing bracket, so {@code [OVMS] ***ERROR***} stays whole; a log prefix split off
-     * this way ({@code E (10325) task_wdt:}) is left empty and dropped.
+     * Where a flattened paragraph is split back into lines: before these words or shapes, when they
+     * follow 1–4 blanks that do not follow a closing bracket (so {@code [OVMS] ***ERROR***} stays
+     * whole); a log prefix split off this way ({@code E (10325) task_wdt:}) is left empty and dropped.
+     * Checked only at such positions, each check bounded, so splitting stays linear.
      */
-    private static final Pattern MARKER = Pattern.compile(
-            "(?<=[^\\]\\s][ \t]{1,4})(?="
-                    + "Guru Meditation Error|Core {1,2}\\d{1,2} register dump:|Register dump:|Backtrace:|ELF file SHA256:"
-                    + "|Rebooting\\.\\.\\.|Rebooting in \\d|CPU halted\\.|Last crash:|Registers:|Current task on core"
-                    + "|Event: |WDT tasks:|Version: |Hardware: |abort\\(\\) was called at PC|CORRUPT HEAP:|assert failed:"
-                    + "|assertion \"|Stack memory:|Detected boot reason:|Reset reason:|Crash counters:|This is reset #"
-                    + "|Time at boot:|Last boot was|\\[OVMS\\]|\\*\\*\\*ERROR\\*\\*\\*|Memory dump at|Debug exception reason:"
-                    + "|Core {1,2}\\d{1,2} was running in ISR context:|Task watchdog got triggered|Tasks currently running:"
-                    + "|Stack overflow in task|Pending stack overflow|Heap corruption detected|rst:0x|ESP_ERROR_CHECK failed"
-                    + "|Print CPU \\d|CPU \\d{1,2}: |- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|Aborting\\.|\\(inlined by\\)|0x[0-9a-fA-F]{8}: |0x[0-9a-fA-F]{8} is in |0x[0-9a-fA-F]{8} - [A-Za-z_]|#\\d{1,3} {1,2}0x"
-                    + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] )");
+    private static final String[] MARKER_WORDS = {
+        "Guru Meditation Error", "Register dump:", "Backtrace:", "ELF file SHA256:", "Rebooting...", "CPU halted.",
+        "Last crash:", "Registers:", "Current task on core", "Event: ", "WDT tasks:", "Version: ", "Hardware: ",
+        "abort() was called at PC", "CORRUPT HEAP:", "assert failed:", "assertion \"", "Stack memory:", "Detected boot reason:",
+        "Reset reason:", "Crash counters:", "This is reset #", "Time at boot:", "Last boot was", "[OVMS]", "***ERROR***",
+        "Memory dump at", "Debug exception reason:", "Task watchdog got triggered", "Tasks currently running:",
+        "Stack overflow in task", "Pending stack overflow", "Heap corruption detected", "rst:0x", "ESP_ERROR_CHECK failed",
+        "Aborting.", "(inlined by)",
+    };
+    private static final Pattern MARKER_SHAPES = Pattern.compile(
+            "Core {1,2}\\d{1,2} (?:register dump:|was running in ISR context:)|Rebooting in \\d|Print CPU \\d|CPU \\d{1,2}: "
+                    + "|- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|0x[0-9a-fA-F]{8}(?:: | is in | - [A-Za-z_])|#\\d{1,3} {1,2}0x"
+                    + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] ");
+    private static final String SHAPE_FIRST_CHARS = "CRP-0#EWIDV[";
+    private static final boolean[] MARKER_FIRST = new boolean[128];
+
+    static {
+        for (String w : MARKER_WORDS) {
+            MARKER_FIRST[w.charAt(0)] = true;
+        }
+        for (char c : SHAPE_FIRST_CHARS.toCharArray()) {
+            MARKER_FIRST[c] = true;
+        }
+    }
 
     private static final Pattern ENDS_WITH_REGISTER_NAME = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}$");
     private static final Pattern STARTS_WITH_COLON_HEX = Pattern.compile("^[ \t]{0,8}:[ \t]{0,8}0x");
@@ -129,7 +143,7 @@ public final class NoiseRemover {
     }
 
     private static void cleanPhysicalLine(String raw, int lineNo, List<CleanLine> out) {
-        String s = WorkMeter.matcher(ANSI, raw).replaceAll("");
+        String s = raw.indexOf('[') >= 0 ? WorkMeter.matcher(ANSI, raw).replaceAll("") : raw;
         s = stripControls(s);
         int depth = 0;
         for (int guard = 0; guard < 8; guard++) {
@@ -146,13 +160,12 @@ public final class NoiseRemover {
         }
         if (s.length() > 12 && !s.isBlank() && !s.contains("*-OVM-DebugCrash")) {
             List<String> pieces = new ArrayList<>();
-            Matcher m = WorkMeter.matcher(MARKER, s);
             int from = 0;
-            while (m.find()) {
-                if (m.start() > from) {
-                    pieces.add(s.substring(from, m.start()));
+            for (int at : markerPositions(s)) {
+                if (at > from) {
+                    pieces.add(s.substring(from, at));
                 }
-                from = m.start();
+                from = at;
             }
             pieces.add(s.substring(from));
             boolean any = false;
@@ -179,6 +192,46 @@ public final class NoiseRemover {
         } else {
             out.add(new CleanLine(stripTrailing(s), lineNo, depth));
         }
+    }
+
+    /** Positions in {@code s} where a flattened line is split (see {@link #MARKER_WORDS}). */
+    private static List<Integer> markerPositions(String s) {
+        List<Integer> out = new ArrayList<>();
+        Matcher shapes = null;
+        int n = s.length();
+        WorkMeter.add(n);
+        for (int i = 2; i < n; i++) {
+            char c = s.charAt(i);
+            char before = s.charAt(i - 1);
+            if (c >= 128 || !MARKER_FIRST[c] || (before != ' ' && before != '\t')) {
+                continue;
+            }
+            int j = i - 1;
+            while (j >= 0 && i - j <= 4 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j--;
+            }
+            if (j < 0 || i - j > 5 || s.charAt(j) == ']' || s.charAt(j) == ' ' || s.charAt(j) == '\t') {
+                continue;
+            }
+            boolean hit = false;
+            for (String w : MARKER_WORDS) {
+                if (w.charAt(0) == c && s.startsWith(w, i)) {
+                    hit = true;
+                    break;
+                }
+            }
+            if (!hit && SHAPE_FIRST_CHARS.indexOf(c) >= 0) {
+                if (shapes == null) {
+                    shapes = WorkMeter.matcher(MARKER_SHAPES, s);
+                }
+                shapes.region(i, Math.min(n, i + 80));
+                hit = shapes.lookingAt();
+            }
+            if (hit) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private static boolean isDecoration(String p) {
@@ -275,10 +328,11 @@ public final class NoiseRemover {
         if (p.isEmpty()) {
             return false;
         }
-        if (WorkMeter.matcher(STARTS_WITH_COLON_HEX, t).find() && WorkMeter.matcher(ENDS_WITH_REGISTER_NAME, p).find()) {
+        char t0 = t.charAt(0);
+        if ((t0 == ':' || t0 == ' ') && WorkMeter.matcher(STARTS_WITH_COLON_HEX, t).find() && tail(ENDS_WITH_REGISTER_NAME, p)) {
             return true;
         }
-        if (WorkMeter.matcher(STARTS_WITH_HEX, t).find() && WorkMeter.matcher(ENDS_WITH_REGISTER_COLON, p).find()) {
+        if (t0 == '0' && p.endsWith(":") && WorkMeter.matcher(STARTS_WITH_HEX, t).find() && tail(ENDS_WITH_REGISTER_COLON, p)) {
             return true;
         }
         if (WorkMeter.matcher(GDB_IS_IN, p).find() && !WorkMeter.matcher(FILE_LINE_END, p).find() && t.startsWith("(")) {
@@ -287,13 +341,14 @@ public final class NoiseRemover {
         if (p.endsWith(" at") && WorkMeter.matcher(DECODE_ENDS_WITH_AT, p).find() && WorkMeter.matcher(LOCATION_START, t).find()) {
             return true;
         }
-        if (p.endsWith(":") && (WorkMeter.matcher(ENDS_WITH_ADDRESS_COLON, p).find() || WorkMeter.matcher(LABEL_ONLY, p).find())) {
+        if (p.endsWith(":") && (tail(ENDS_WITH_ADDRESS_COLON, p) || WorkMeter.matcher(LABEL_ONLY, p).find())) {
             return true;
         }
         if (p.startsWith("Debug exception reason:") && t.startsWith("(") && t.endsWith(")") && t.length() < 60) {
             return true;
         }
-        if (unbalanced(p) && (WorkMeter.matcher(DECODE_START, p).find() || WorkMeter.matcher(GDB_IS_IN, p).find())) {
+        if ((p.startsWith("0x") || p.startsWith("--- ") || p.startsWith("(inlined") || p.startsWith("#") || p.startsWith("WARNING"))
+                && unbalanced(p) && (WorkMeter.matcher(DECODE_START, p).find() || WorkMeter.matcher(GDB_IS_IN, p).find())) {
             return true;
         }
         int guru = p.indexOf("panic'ed (");
@@ -316,6 +371,14 @@ public final class NoiseRemover {
             return data.isEmpty() || !p.endsWith("|");
         }
         return false;
+    }
+
+    /** Does {@code p}'s last few characters match {@code pattern} (anchored at the end)? Bounded work on long lines. */
+    private static boolean tail(Pattern pattern, String p) {
+        Matcher m = WorkMeter.matcher(pattern, p);
+        m.region(Math.max(0, p.length() - 24), p.length());
+        m.useAnchoringBounds(false);
+        return m.find();
     }
 
     /** More '(' than ')': a function signature broken inside its argument list. */

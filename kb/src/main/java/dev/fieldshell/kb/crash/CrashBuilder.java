@@ -92,9 +92,6 @@ final class CrashBuilder {
         if (otherCore) {
             detail = detail.isEmpty() ? "other core's state at the time of the crash" : detail + " (other core)";
         }
-        if (!resetReason.isEmpty() && detail.isEmpty()) {
-            detail = "Reset reason: " + resetReason;
-        }
         List<String> tasks = !blockedTasks.isEmpty() ? blockedTasks
                 : !currentTasks.isEmpty() ? currentTasks
                 : overflowTask.isEmpty() ? List.of() : List.of(overflowTask);

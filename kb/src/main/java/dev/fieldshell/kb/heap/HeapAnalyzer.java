@@ -29,6 +29,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
     private final long burstGapCycles;
     private final List<WindowTally> windows = new ArrayList<>();
     private final Map<Long, Frame> resolved = new HashMap<>();
+    private final Map<Long, Boolean> skipped = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private WindowTally current;
 
@@ -185,7 +186,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         for (Frame f : raw) {
             Frame r = resolved.computeIfAbsent(f.address(), a -> opts.resolver().resolve(f));
             frames.add(r);
-            if (!opts.allocatorFrame().test(r)) {
+            if (!skipped.computeIfAbsent(f.address(), a -> opts.allocatorFrame().test(r))) {
                 if (!key.isEmpty()) {
                     key.append(" < ");
                 }

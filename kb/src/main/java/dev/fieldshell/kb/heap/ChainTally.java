@@ -93,7 +93,9 @@ final class ChainTally {
     void closeBurst() {
         if (burstLen > 0 && !burstOverflow) {
             long[] s = Arrays.copyOf(burst, burstLen);
-            Arrays.sort(s);
+            if (burstLen > 1) {
+                Arrays.sort(s);
+            }
             StringBuilder k = new StringBuilder();
             for (long v : s) {
                 if (!k.isEmpty()) {

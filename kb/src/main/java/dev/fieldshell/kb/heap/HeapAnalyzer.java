@@ -51,6 +51,8 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         final List<WindowReport.Message> notes = new ArrayList<>();
         long droppedNotes;
         final LinkedHashMap<String, ChainTally> chains = new LinkedHashMap<>();
+        /** Raw caller frames → chain, so a repeated caller list skips resolving and key building. */
+        final Map<List<Frame>, ChainTally> byRaw = new HashMap<>();
         final Map<Long, Object[]> live = new HashMap<>();
         final Timeline timeline = new Timeline();
         boolean hasOrigin;
@@ -181,6 +183,18 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
     }
 
     private ChainTally chain(WindowTally w, List<Frame> raw) {
+        ChainTally known = w.byRaw.get(raw);
+        if (known != null) {
+            return known;
+        }
+        ChainTally c = newChain(w, raw);
+        if (w.byRaw.size() < 4 * opts.maxChains()) {
+            w.byRaw.put(raw, c);
+        }
+        return c;
+    }
+
+    private ChainTally newChain(WindowTally w, List<Frame> raw) {
         List<Frame> frames = new ArrayList<>(raw.size());
         StringBuilder key = new StringBuilder();
         for (Frame f : raw) {

@@ -127,7 +127,7 @@ final class LineRunner {
             // The module would read the password from the following keystrokes without echo; ask here
             // instead, so it is never echoed, never in history, and the framing stays exact.
             Optional<String> pw = secretReader.apply("Password for enable on " + session.currentName() + ": ");
-            if (pw.isEmpty()) {
+            if (pw.isEmpty() || pw.get().isEmpty()) {
                 fail("enable: no password given" + (session.interactive() ? "" : " (in a script write enable <password>)"));
                 return;
             }

@@ -24,6 +24,8 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
     /** A CCOUNT that steps back by less than this is reordering between the two cores, not a wrap. */
     private static final long BACKSTEP = 1L << 24;
     private static final int MAX_NOTES = 40;
+    /** Live blocks remembered per window to see an address allocated twice (bounded: a heap holds fewer blocks). */
+    private static final int MAX_LIVE = 1 << 18;
 
     private final AnalysisOptions opts;
     private final long burstGapCycles;
@@ -61,6 +63,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         double firstSeconds = Double.NaN;
         long maxT = Long.MIN_VALUE;
         long wraps;
+        long reused;
 
         WindowTally(TraceEvent.WindowStart s) {
             start = s;
@@ -164,9 +167,17 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             w.timeline.add(t);
             w.maxT = Math.max(w.maxT, t);
         }
+        if (r.alive() && r.address() != 0) {
+            Object[] before = w.live.remove(r.address());
+            if (before != null) {
+                // the block at this address was allocated again, so it was freed in between: that free is missing
+                release(w, before);
+                w.reused++;
+            }
+        }
         ChainTally c = chain(w, r.caller());
         c.add(r, t, burstGapCycles);
-        if (r.alive() && w.start.format() == TraceFormat.SYSVIEW_JSON) {
+        if (r.alive() && r.address() != 0 && (w.live.size() < MAX_LIVE || w.start.format() == TraceFormat.SYSVIEW_JSON)) {
             w.live.put(r.address(), new Object[] {c, r.size()});
         }
     }
@@ -174,12 +185,16 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
     private void free(WindowTally w, TraceEvent.Free f) {
         Object[] hit = w.live.remove(f.address());
         if (hit != null) {
-            long size = (Long) hit[1];
-            ((ChainTally) hit[0]).released(size);
-            w.alive--;
-            w.aliveBytes -= size;
-            w.freed++;
+            release(w, hit);
         }
+    }
+
+    private static void release(WindowTally w, Object[] live) {
+        long size = (Long) live[1];
+        ((ChainTally) live[0]).released(size);
+        w.alive--;
+        w.aliveBytes -= size;
+        w.freed++;
     }
 
     private ChainTally chain(WindowTally w, List<Frame> raw) {
@@ -262,6 +277,12 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             long width = w.timeline.width();
             widths.add(width);
             msgs.addAll(0, w.notes);
+            if (w.reused > 0) {
+                msgs.add(new WindowReport.Message(TraceEvent.Kind.TRUNCATED, 0, w.reused + " block address"
+                        + (w.reused == 1 ? " was" : "es were") + " allocated again while the earlier block there was still"
+                        + " listed as live: the frees in between are missing from the dump (those blocks are counted as freed)"));
+                w.incomplete = true;
+            }
             if (w.droppedNotes > 0) {
                 msgs.add(new WindowReport.Message(TraceEvent.Kind.SKIPPED, 0, w.droppedNotes + " further notes not shown"));
             }

@@ -54,8 +54,9 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         long droppedNotes;
         final LinkedHashMap<String, ChainTally> chains = new LinkedHashMap<>();
         /** Raw caller frames → chain, so a repeated caller list skips resolving and key building. */
-        final Map<List<Frame>, ChainTally> byRaw = new HashMap<>();
-        final Map<Long, Object[]> live = new HashMap<>();
+        final Map<CallerKey, ChainTally> byRaw = new HashMap<>();
+        final LiveBlocks live = new LiveBlocks(MAX_LIVE);
+        final List<ChainTally> byIndex = new ArrayList<>();
         final Timeline timeline = new Timeline();
         boolean hasOrigin;
         long prevRaw;
@@ -168,8 +169,8 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             w.maxT = Math.max(w.maxT, t);
         }
         if (r.alive() && r.address() != 0) {
-            Object[] before = w.live.remove(r.address());
-            if (before != null) {
+            long before = w.live.remove(r.address());
+            if (before != -1) {
                 // the block at this address was allocated again, so it was freed in between: that free is missing
                 release(w, before);
                 w.reused++;
@@ -177,34 +178,35 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         }
         ChainTally c = chain(w, r.caller());
         c.add(r, t, burstGapCycles);
-        if (r.alive() && r.address() != 0 && (w.live.size() < MAX_LIVE || w.start.format() == TraceFormat.SYSVIEW_JSON)) {
-            w.live.put(r.address(), new Object[] {c, r.size()});
+        if (r.alive() && r.address() != 0) {
+            w.live.put(r.address(), c.index, r.size());
         }
     }
 
     private void free(WindowTally w, TraceEvent.Free f) {
-        Object[] hit = w.live.remove(f.address());
-        if (hit != null) {
+        long hit = w.live.remove(f.address());
+        if (hit != -1) {
             release(w, hit);
         }
     }
 
-    private static void release(WindowTally w, Object[] live) {
-        long size = (Long) live[1];
-        ((ChainTally) live[0]).released(size);
+    private static void release(WindowTally w, long packed) {
+        long size = LiveBlocks.sizeOf(packed);
+        w.byIndex.get(LiveBlocks.chainOf(packed)).released(size);
         w.alive--;
         w.aliveBytes -= size;
         w.freed++;
     }
 
     private ChainTally chain(WindowTally w, List<Frame> raw) {
-        ChainTally known = w.byRaw.get(raw);
+        CallerKey key = CallerKey.of(raw);
+        ChainTally known = w.byRaw.get(key);
         if (known != null) {
             return known;
         }
         ChainTally c = newChain(w, raw);
         if (w.byRaw.size() < 4 * opts.maxChains()) {
-            w.byRaw.put(raw, c);
+            w.byRaw.put(key, c);
         }
         return c;
     }
@@ -240,13 +242,40 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         ChainTally c = w.chains.get(k);
         if (c == null) {
             if (w.chains.size() >= opts.maxChains()) {
-                c = w.chains.computeIfAbsent(OTHER, x -> new ChainTally(OTHER, List.of(), false));
+                c = w.chains.get(OTHER);
+                if (c == null) {
+                    c = new ChainTally(OTHER, List.of(), false, w.byIndex.size());
+                    w.byIndex.add(c);
+                    w.chains.put(OTHER, c);
+                }
             } else {
-                c = new ChainTally(k, List.copyOf(frames), allocatorOnly);
+                c = new ChainTally(k, List.copyOf(frames), allocatorOnly, w.byIndex.size());
+                w.byIndex.add(c);
                 w.chains.put(k, c);
             }
         }
         return c;
+    }
+
+    /** The caller addresses of a record, as a hash key that is cheap to build and compare. */
+    private record CallerKey(long[] addresses, int hash) {
+        static CallerKey of(List<Frame> frames) {
+            long[] a = new long[frames.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = frames.get(i).address();
+            }
+            return new CallerKey(a, java.util.Arrays.hashCode(a));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallerKey k && k.hash == hash && java.util.Arrays.equals(k.addresses, addresses);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Builds the analysis from everything consumed so far. */

@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
             KbCommand.class,
             SimCommand.class,
             HeapCommand.class,
+            MacroCli.class,
+            UndoCli.class,
+            JsCli.class,
+            EventsCli.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 
@@ -47,6 +51,11 @@ public final class FieldshellCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new FieldshellCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof FreeOptions) {
+                sub.setUnmatchedOptionsArePositionalParams(true);
+            }
+        }
         return cl;
     }
 }

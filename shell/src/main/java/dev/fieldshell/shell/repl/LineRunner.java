@@ -101,7 +101,14 @@ final class LineRunner {
             }
         }
         try {
-            cmd.run(words.subList(1, words.size()), session);
+            List<String> args = words.subList(1, words.size());
+            if (cmd.rawArguments()) {
+                // Everything after the command name, exactly as typed (e.g. JavaScript for :js).
+                String rest = line.substring(1).strip();
+                int space = rest.indexOf(' ');
+                args = space < 0 ? List.of() : List.of(rest.substring(space + 1).strip());
+            }
+            cmd.run(args, session);
         } catch (UsageException e) {
             fail(":" + cmd.name() + ": " + e.getMessage() + "\nusage: " + cmd.usage());
             trace(e);

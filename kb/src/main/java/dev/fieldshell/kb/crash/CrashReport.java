@@ -27,6 +27,10 @@ import java.util.OptionalLong;
  * @param heapCorruption  the {@code CORRUPT HEAP:} line that came with it, if any
  * @param rawText         the lines this crash was read from, after noise removal
  * @param startLine       1-based line in the original input where it starts
+ * @param blockedTasks    tasks the watchdog named as not having reset it in time (empty when unknown)
+ * @param currentTasks    tasks running on each core at crash time, core 0 first (empty when unknown)
+ * @param resetReason     the reset reason as OVMS names it ({@code Task watchdog}, {@code Exception/panic}); empty if none
+ * @param heapLines       every {@code CORRUPT HEAP:} line of this crash, in order ({@code heapCorruption} is the first)
  */
 public record CrashReport(
         CrashKind kind,
@@ -45,7 +49,11 @@ public record CrashReport(
         List<String> tasks,
         Optional<HeapCorruption> heapCorruption,
         String rawText,
-        int startLine) {
+        int startLine,
+        List<String> blockedTasks,
+        List<String> currentTasks,
+        String resetReason,
+        List<HeapCorruption> heapLines) {
 
     public CrashReport {
         exception = nz(exception);
@@ -60,6 +68,21 @@ public record CrashReport(
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         heapCorruption = heapCorruption == null ? Optional.empty() : heapCorruption;
         rawText = nz(rawText);
+        blockedTasks = blockedTasks == null ? List.of() : List.copyOf(blockedTasks);
+        currentTasks = currentTasks == null ? List.of() : List.copyOf(currentTasks);
+        resetReason = nz(resetReason);
+        heapLines = heapLines == null || heapLines.isEmpty()
+                ? heapCorruption.map(List::of).orElse(List.of())
+                : List.copyOf(heapLines);
+    }
+
+    /** The first-version constructor, kept so existing callers compile; the newer facts are empty. */
+    public CrashReport(CrashKind kind, SourceFormat format, String exception, int core, Map<String, Long> registers,
+            List<Frame> frames, boolean backtraceCorrupted, String firmwareVersion, String idfVersion, String elfSha,
+            String detail, String event, String eventHandler, List<String> tasks, Optional<HeapCorruption> heapCorruption,
+            String rawText, int startLine) {
+        this(kind, format, exception, core, registers, frames, backtraceCorrupted, firmwareVersion, idfVersion, elfSha, detail,
+                event, eventHandler, tasks, heapCorruption, rawText, startLine, List.of(), List.of(), "", List.of());
     }
 
     private static String nz(String s) {
@@ -84,6 +107,7 @@ public record CrashReport(
     /** A copy with the frames replaced, e.g. after symbolization. */
     public CrashReport withFrames(List<Frame> newFrames) {
         return new CrashReport(kind, format, exception, core, registers, newFrames, backtraceCorrupted, firmwareVersion,
-                idfVersion, elfSha, detail, event, eventHandler, tasks, heapCorruption, rawText, startLine);
+                idfVersion, elfSha, detail, event, eventHandler, tasks, heapCorruption, rawText, startLine, blockedTasks,
+                currentTasks, resetReason, heapLines);
     }
 }

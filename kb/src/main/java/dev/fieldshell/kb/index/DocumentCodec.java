@@ -48,6 +48,7 @@ public final class DocumentCodec {
         strings(o.putArray("signatures"), d.signatures());
         strings(o.putArray("components"), d.components());
         strings(o.putArray("links"), d.links());
+        strings(o.putArray("tags"), d.tags());
         ArrayNode crashes = o.putArray("crashes");
         for (CrashReport c : d.crashes()) {
             crashes.add(crashToJson(c));
@@ -95,7 +96,8 @@ public final class DocumentCodec {
                 o.path("fixedIn").asText(),
                 o.path("cause").asText(),
                 o.path("fix").asText(),
-                strings(o.path("links")));
+                strings(o.path("links")),
+                strings(o.path("tags")));
     }
 
     /** SHA-256 of the canonical JSON, hex: equal for equal content, whatever the import run. */

@@ -26,6 +26,7 @@ import java.util.List;
  * @param cause      the diagnosis in a sentence or paragraph (notes; or found in the text); empty if none
  * @param fix        what fixed or works around it; empty if none
  * @param links      further URLs
+ * @param tags       free labels: {@code pull-request}, GitHub label names ({@code Type: Bug}), note tags
  */
 public record KbDocument(
         String id,
@@ -45,7 +46,17 @@ public record KbDocument(
         String fixedIn,
         String cause,
         String fix,
-        List<String> links) {
+        List<String> links,
+        List<String> tags) {
+
+    /** The original eighteen-field form, without tags. */
+    public KbDocument(String id, DocType type, String title, String url, String date, String author, String text,
+            List<CrashReport> crashes, List<String> quotedFrom, String threadId, List<String> references,
+            List<String> signatures, List<String> components, String status, String fixedIn, String cause, String fix,
+            List<String> links) {
+        this(id, type, title, url, date, author, text, crashes, quotedFrom, threadId, references, signatures, components,
+                status, fixedIn, cause, fix, links, List.of());
+    }
 
     public KbDocument {
         title = nz(title);
@@ -64,6 +75,7 @@ public record KbDocument(
         cause = nz(cause);
         fix = nz(fix);
         links = links == null ? List.of() : List.copyOf(links);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     private static String nz(String s) {

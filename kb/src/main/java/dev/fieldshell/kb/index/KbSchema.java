@@ -27,7 +27,7 @@ import org.apache.lucene.util.BytesRef;
  * {@link #CODE} (title and text again) and {@link #FRAMES} (each crash's functions and addresses,
  * innermost first, one field value per crash) use the {@link FrameAnalyzer}. Keyword fields (exact,
  * case as stored): {@link #ID}, {@link #TYPE}, {@link #SIGNATURE}, {@link #EXCEPTION}, {@link #KIND},
- * {@link #TOP_FRAME}, {@link #EVENT}, {@link #COMPONENT}, {@link #VERSION}, {@link #STATUS}, {@link #THREAD},
+ * {@link #TOP_FRAME}, {@link #EVENT}, {@link #COMPONENT}, {@link #TAG}, {@link #VERSION}, {@link #STATUS}, {@link #THREAD},
  * {@link #REFERENCE}, {@link #QUOTED_FROM}, {@link #DATE}, {@link #HASH}. The whole document is stored as
  * canonical JSON in {@link #STORED_DOC} so it can be rebuilt exactly.
  */
@@ -46,6 +46,7 @@ public final class KbSchema {
     public static final String TOP_FRAME = "top_frame";
     public static final String EVENT = "event";
     public static final String COMPONENT = "component";
+    public static final String TAG = "tag";
     public static final String VERSION = "version";
     public static final String STATUS = "status";
     public static final String THREAD = "thread";
@@ -105,6 +106,7 @@ public final class KbSchema {
         keywords(doc, REFERENCE, d.references());
         keywords(doc, QUOTED_FROM, d.quotedFrom());
         keywords(doc, COMPONENT, d.components());
+        keywords(doc, TAG, d.tags());
         Set<String> signatures = new LinkedHashSet<>(d.signatures());
         Set<String> versions = new LinkedHashSet<>();
         if (!d.fixedIn().isEmpty()) {

@@ -53,6 +53,15 @@ import org.apache.lucene.util.BytesRef;
  * valid until the next write to this instance.
  */
 public final class KnowledgeBase implements Closeable {
+    /** Lucene's one-time notice about the vector incubator module is noise on a command line. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
+    }
+
     /** After this many writes the near-real-time reader is refreshed, bounding the pending map's memory. */
     private static final int REFRESH_EVERY = 20_000;
 

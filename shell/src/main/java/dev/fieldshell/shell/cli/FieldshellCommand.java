@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             KbCommand.class,
+            SimCommand.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 

@@ -1,0 +1,111 @@
+package dev.fieldshell.kb.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.kb.crash.CrashParser;
+import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.crash.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+
+    private static List<Explanation> explain(String text) {
+        return Explainer.standard().explain(CrashParser.parse(text).get(0));
+    }
+
+    private static List<String> rules(String text) {
+        return explain(text).stream().map(Explanation::rule).toList();
+    }
+
+    @Test
+    void nulByteAfterTheBlockAndOwnerCaveatFromTheSeedThread() {
+        List<Explanation> e = explain(Fixtures.read("heap-alert-seed.txt"));
+        assertThat(e).extracting(Explanation::rule).containsExactly("tail-canary-nul-byte", "heap-owner-caveat", "heap-check-not-crash");
+        assertThat(e.get(0).sentence()).contains("0x3f8e44f0").contains("0xbaad5600").contains("one NUL byte");
+        assertThat(e.get(1).sentence()).contains("0x3ffea9bc").contains("grain of salt");
+    }
+
+    @Test
+    void asciiOverrunIsShownAsText() {
+        List<Explanation> e = explain(Fixtures.read("v5-heap-bad-tail-assert.txt"));
+        assertThat(e.get(0).rule()).isEqualTo("tail-canary-overrun-text");
+        assertThat(e.get(0).sentence()).contains("\"AAAc\"");
+    }
+
+    @Test
+    void otherTailDamageShowsTheBytes() {
+        List<Explanation> e = explain("CORRUPT HEAP: Bad tail at 0x3ffb0000. Expected 0xbaad5678 got 0x00000000\n");
+        assertThat(e.get(0).rule()).isEqualTo("tail-canary-overrun");
+        assertThat(e.get(0).sentence()).contains("4 of 4 bytes").contains("00 00 00 00");
+    }
+
+    @Test
+    void headCanaryDamage() {
+        assertThat(rules(Fixtures.read("decoded-addr2line-1582.txt"))).contains("head-canary-damaged");
+    }
+
+    @Test
+    void nullStructMemberWithOffset() {
+        List<Explanation> e = explain(Fixtures.read("bootstatus-2024.txt"));
+        assertThat(e.get(0).rule()).isEqualTo("null-struct-member");
+        assertThat(e.get(0).sentence()).contains("EXCVADDR is 0x000000a5").contains("offset 165");
+        assertThat(e).extracting(Explanation::rule).contains("event-with-handler");
+        assertThat(e.get(1).sentence()).contains("ticker.1").contains("ovms-server-v2");
+    }
+
+    @Test
+    void nullPointerOnRiscVNamesMtval() {
+        assertThat(explain(Fixtures.read("riscv-c6-store-fault.txt")).get(0).sentence()).startsWith("MTVAL is 0x00000000");
+    }
+
+    @Test
+    void poisonFills() {
+        String freed = "Guru Meditation Error: Core  1 panic'ed (LoadProhibited). Exception was unhandled.\n"
+                + "Core 1 register dump:\nPC      : 0x400d1234  PS      : 0x00060530  A0      : 0x800d2345  A1      : 0x3ffc3f00\n"
+                + "A2      : 0xfefefefe  EXCCAUSE: 0x0000001c  EXCVADDR: 0xfefefefe\n";
+        assertThat(rules(freed)).contains("fault-address-freed").doesNotContain("registers-freed-fill");
+        String uninit = freed.replace("0xfefefefe", "0xcececece");
+        assertThat(rules(uninit)).contains("fault-address-uninitialized");
+        String stack = freed.replace("EXCVADDR: 0xfefefefe", "EXCVADDR: 0x00000000").replace("0xfefefefe", "0xa5a5a5a5");
+        assertThat(explain(stack)).extracting(Explanation::rule).contains("null-pointer", "stack-fill");
+    }
+
+    @Test
+    void pcOutsideCodeMeansCorruptFunctionPointer() {
+        List<Explanation> e = explain(Fixtures.read("bootloop.txt"));
+        assertThat(e.get(0).rule()).isEqualTo("pc-not-executable");
+        assertThat(e.get(0).sentence()).contains("0x3ffc1d40").contains("DRAM").contains("vtable");
+    }
+
+    @Test
+    void illegalInstructionInFlash() {
+        assertThat(rules(Fixtures.read("v33-illegal-instruction.txt"))).containsExactly("illegal-instruction-in-flash");
+    }
+
+    @Test
+    void watchdogsOverflowAndSmashedStacks() {
+        assertThat(explain(Fixtures.read("bootstatus-2020-twdt.txt")).get(0).sentence()).contains("IDLE1, OVMS DukTape");
+        assertThat(rules(Fixtures.read("twdt-v5-nopanic.txt"))).contains("task-watchdog", "task-watchdog-idle-starved", "tasks-running");
+        assertThat(rules(Fixtures.read("interrupt-wdt-two-cores.txt"))).contains("interrupt-watchdog");
+        assertThat(explain(Fixtures.read("stack-overflow-ovms.txt")).get(0).sentence()).contains("OVMS Events");
+        assertThat(rules(Fixtures.read("v42-corrupted.txt"))).contains("backtrace-corrupted", "null-struct-member");
+        assertThat(rules(Fixtures.read("heap-multi-heap-5485.txt"))).contains("heap-structure-assert");
+    }
+
+    @Test
+    void zeroRegistersAreNotMisread() {
+        assertThat(rules(Fixtures.read("bootstatus-2018.txt"))).containsExactly("registers-not-captured");
+    }
+
+    @Test
+    void rulesAreData() {
+        Explainer custom = Explainer.fromYaml("""
+                - rule: mine
+                  when: {exception: {equals: LoadProhibited}}
+                  say: "custom {exception} at {pc}"
+                """);
+        CrashReport r = CrashParser.parse(Fixtures.read("v33-loadprohibited.txt")).get(0);
+        assertThat(custom.explain(r)).containsExactly(new Explanation("mine", "custom LoadProhibited at 0x401339f2"));
+    }
+}

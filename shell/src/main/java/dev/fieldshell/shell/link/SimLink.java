@@ -1,0 +1,147 @@
+package dev.fieldshell.shell.link;
+
+import dev.fieldshell.shell.sim.SimulatedModule;
+import dev.fieldshell.shell.sim.console.Console;
+import dev.fieldshell.shell.sim.module.LogLine;
+import dev.fieldshell.shell.sim.module.ModuleCore;
+import dev.fieldshell.shell.sim.module.Vfs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The simulated module in process: an exec-like console (secure, no echo, no prompt) that returns
+ * exactly what each command printed. Log lines go to {@link #onLog} listeners as plain
+ * {@code I (123) tag: text} lines. Uploads write into the module's VFS with the scp rules
+ * (10 MiB limit, protected paths refused).
+ */
+public final class SimLink implements ModuleLink {
+    /** The scp upload limit of the module ({@code size unacceptable} above it). */
+    public static final long UPLOAD_LIMIT = 10L * 1024 * 1024;
+
+    private final SimulatedModule module;
+    private final ModuleCore core;
+    private final StringBuilder output = new StringBuilder();
+    private final Console console;
+    private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
+    private final Consumer<LogLine> logReceiver;
+    private volatile Consumer<String> streamSink;
+
+    public SimLink(SimulatedModule module) {
+        this.module = module;
+        this.core = module.core();
+        this.console = core.openConsole(Console.Kind.LINK, this::collect, true);
+        this.logReceiver = line -> logListeners.forEach(l -> l.accept(line.plain()));
+        core.log().subscribe(logReceiver);
+    }
+
+    private void collect(String text) {
+        Consumer<String> sink = streamSink;
+        if (sink != null) {
+            sink.accept(text);
+        }
+        synchronized (output) {
+            output.append(text);
+        }
+    }
+
+    @Override
+    public String target() {
+        return "sim";
+    }
+
+    @Override
+    public ModuleInfo info() {
+        return new ModuleInfo(core.firmware().version(), core.hardware(), console.secure());
+    }
+
+    /** The simulated module behind this link. */
+    public SimulatedModule module() {
+        return module;
+    }
+
+    @Override
+    public synchronized CommandResult run(String commandLine) throws LinkException {
+        if (console.closed()) {
+            throw new LinkException("sim: the connection was closed");
+        }
+        long start = System.nanoTime();
+        synchronized (output) {
+            output.setLength(0);
+        }
+        // Java text goes to the module as UTF-8 bytes; the console works on bytes.
+        console.input(new String(commandLine.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        console.input('\n');
+        String out;
+        synchronized (output) {
+            out = new String(output.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+        if (console.closed() && out.isEmpty()) {
+            throw new LinkException("sim: the connection dropped");
+        }
+        return new CommandResult(target(), commandLine, out, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Override
+    public CommandResult stream(String commandLine, Consumer<String> sink) throws LinkException {
+        streamSink = sink;
+        try {
+            return run(commandLine);
+        } finally {
+            streamSink = null;
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        console.input((char) 3);
+    }
+
+    @Override
+    public boolean canUpload() {
+        return true;
+    }
+
+    @Override
+    public void upload(String path, byte[] content) throws LinkException {
+        if (content.length > UPLOAD_LIMIT) {
+            throw new LinkException("sim: " + path + ": size unacceptable (limit " + UPLOAD_LIMIT + " bytes)");
+        }
+        if (Vfs.isProtected(path)) {
+            throw new LinkException("sim: " + path + ": protected path");
+        }
+        Optional<Path> target = core.vfs().resolve(path);
+        if (target.isEmpty() || !Vfs.validName(target.get()) || Files.isDirectory(target.get(), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(target.get().getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new LinkException("sim: " + path + ": cannot open file for writing");
+        }
+        try {
+            Files.write(target.get(), content);
+        } catch (IOException e) {
+            throw new LinkException("sim: " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onLog(Consumer<String> listener) {
+        logListeners.add(listener);
+    }
+
+    @Override
+    public Duration commandTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public void close() {
+        core.log().unsubscribe(logReceiver);
+        console.close();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.fieldshell.shell.sim.console;
+
+/** What a console needs from the module it belongs to. */
+public interface ConsoleHost {
+    /** The root of the command tree. */
+    CommandNode commands();
+
+    /** Whether {@code X ?} prints a usage line before the list (firmware 3.3.005+, reference §10). */
+    boolean usageOnQuery();
+
+    /** The module password ({@code password.module}), empty when none is set. */
+    String modulePassword();
+
+    /** Called before each command a console executes (fault injection: latency, dropped links). */
+    default void beforeCommand(Console console) throws InterruptedException {}
+
+    /** Called when a console opens or closes, so log lines can reach it. */
+    default void attached(Console console) {}
+
+    default void detached(Console console) {}
+}

@@ -1,0 +1,241 @@
+package dev.fieldshell.shell.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fieldshell.shell.sim.Fault;
+import dev.fieldshell.shell.sim.SimulatedModule;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimLinkTest {
+    @TempDir
+    Path tmp;
+
+    private SimulatedModule module;
+
+    private SimLink open(SimulatedModule.Builder b) throws Exception {
+        module = b.store(tmp.resolve("store")).sd(tmp.resolve("sd")).build().start();
+        return module.link();
+    }
+
+    @AfterEach
+    void close() {
+        if (module != null) {
+            module.close();
+        }
+    }
+
+    private static String out(SimLink link, String cmd) throws LinkException {
+        return link.run(cmd).output();
+    }
+
+    @Test
+    void vfsEchoWritesVerbatimAndCreatesParents() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        assertThat(out(link, "vfs echo \"module check alert\" /store/events/usr.check.heap/00-checkheap")).isEmpty();
+        assertThat(Files.readString(tmp.resolve("store/events/usr.check.heap/00-checkheap"))).isEqualTo("module check alert\n");
+        assertThat(out(link, "vfs echo 'a\\nb \"q\"' /store/x")).isEmpty();
+        assertThat(out(link, "vfs cat /store/x")).isEqualTo("a\\nb \"q\"\n");
+        assertThat(out(link, "vfs append more /store/nodir/x")).isEqualTo("Error: VFS target file cannot be opened\n");
+        assertThat(out(link, "vfs stat /store/x")).isEqualTo("File /store/x size is 9 and digest "
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest("a\\nb \"q\"\n".getBytes())) + "\n");
+        assertThat(out(link, "vfs ls /store/events")).matches("\\[DIR\\]     \\d\\d-\\w\\w\\w-\\d{4} \\d\\d:\\d\\d  usr.check.heap/\n");
+    }
+
+    @Test
+    void quotingErrorsAndDispatchAnswerAsTheModule() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        assertThat(out(link, "vfs echo \"x\"y /store/a")).isEqualTo("ERROR:too many tokens or invalid quoting\n");
+        assertThat(out(link, "echo \"open")).isEqualTo("ERROR:too many tokens or invalid quoting\n");
+        assertThat(out(link, "frobnicate")).isEqualTo("Unrecognised command\n");
+        assertThat(out(link, "vfs frob")).isEqualTo("Unrecognised command\nUsage: vfs append|cat|cp|df|echo|head|ls|mkdir|mv|rls|rm|rmdir|stat|tail\n");
+        assertThat(out(link, "vfs")).startsWith("Subcommand required\nUsage: vfs append|");
+        assertThat(out(link, "v e 'unique prefixes' /store/p")).isEmpty();
+        assertThat(out(link, "vfs echo only-one")).isEqualTo("Usage: vfs echo <quoted line> <file>\n");
+        assertThat(out(link, "vfs mkdir ?")).isEqualTo("Usage: vfs mkdir [-p] <path>\n-p = create full path including missing parents\n");
+        assertThat(out(link, "echo")).isEqualTo("\n");
+        assertThat(out(link, "echo a 'b c'")).isEqualTo("a\nb c\n");
+        assertThat(out(link, "   echo lead")).isEqualTo("lead\n");
+        String overlong = "echo " + "x".repeat(900);
+        assertThat(out(link, overlong)).isEqualTo("x".repeat(799 - 5) + "\n");
+        assertThat(out(link, "echo a\u0007b\u0000\u001bcd")).isEqualTo("abd\n"); // control chars dropped; ESC eats the next byte
+    }
+
+    @Test
+    void pathsNeverLeaveTheVolumes() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        Files.writeString(tmp.resolve("outside"), "secret\n");
+        Files.createSymbolicLink(tmp.resolve("store/link"), tmp);
+        assertThat(out(link, "vfs cat /store/../outside")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs cat /store/link/outside")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs cat /etc/passwd")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs echo x /store/../../escape")).isEmpty(); // FAT: ".." of the root is the root
+        assertThat(tmp.resolve("escape")).doesNotExist();
+        assertThat(tmp.resolve("store/escape")).exists();
+        assertThat(out(link, "vfs echo x /tmp/escape")).isEqualTo("Error: VFS target file cannot be opened\n");
+        assertThat(out(link, "vfs echo x /store/link/escape")).isEqualTo("Error: VFS target file cannot be opened\n");
+        assertThat(out(link, "vfs cat /store/ovms_config/password")).isEqualTo("Error: protected path\n");
+        assertThat(out(link, "vfs echo x /store/ovms_config/password")).isEqualTo("Error: protected path\n");
+        assertThat(out(link, "vfs cat /STORE/../store/Escape")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs cat /store/ESCAPE")).isEqualTo("x\n"); // FAT names are case-insensitive
+        assertThatThrownBy(() -> link.upload("/store/ovms_config/x", new byte[1])).hasMessageContaining("protected path");
+        assertThatThrownBy(() -> link.upload("/store/big", new byte[10 * 1024 * 1024 + 1])).hasMessageContaining("size unacceptable");
+    }
+
+    @Test
+    void firmware3_3_005HasNoVfsEchoNoAlertNoTrace() throws Exception {
+        SimLink link = open(SimulatedModule.builder().firmware("3.3.005-52-g1234567/ota_1/main").tracing(true));
+        assertThat(out(link, "vfs echo x /store/x")).startsWith("Unrecognised command\nUsage: vfs append|cat|cp|df|head|");
+        assertThat(out(link, "module check")).isEmpty();
+        assertThat(out(link, "module check alert")).isEqualTo("Usage: module check \n");
+        assertThat(out(link, "module trace start")).startsWith("Unrecognised command\n");
+    }
+
+    @Test
+    void eventScriptsRunInByteOrderAfterTheDelayAndLogOneLine() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        List<String> log = new CopyOnWriteArrayList<>();
+        link.onLog(log::add);
+        out(link, "vfs echo \"echo nine\" /store/events/usr.t/9-x");
+        out(link, "vfs echo \"echo ten\" /store/events/usr.t/10-x");
+        Files.writeString(tmp.resolve("store/events/usr.t/20-two"), "echo one\necho two\n");
+        Files.writeString(tmp.resolve("store/events/usr.t/30.js"), "print('x')\n");
+        assertThat(out(link, "event raise -d300 usr.t")).isEqualTo("Raising event in 300 ms: usr.t\n");
+        waitFor(log, "script: nine");
+        List<String> script = log.stream().filter(l -> l.contains(" script: ")).map(l -> l.substring(l.indexOf(" script: "))).toList();
+        assertThat(script).containsExactly(
+                " script: Running script /store/events/usr.t/10-x", " script: ten",
+                " script: Running script /store/events/usr.t/20-two", " script: one|two",
+                " script: Running script /store/events/usr.t/30.js",
+                " script: Running script /store/events/usr.t/9-x", " script: nine");
+        assertThat(out(link, "event raise usr.other")).isEqualTo("Raising event: usr.other\n");
+        assertThat(out(link, "event raise -x usr.other")).isEqualTo("Usage: event raise [-d<delay_ms>] <event>\n");
+    }
+
+    @Test
+    void seedHeapCheckSetupAlertsOnceAfterServerStop() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        List<String> log = new CopyOnWriteArrayList<>();
+        link.onLog(log::add);
+        out(link, "vfs echo \"module check alert\" /store/events/usr.check.heap/00-checkheap");
+        out(link, "vfs echo \"event raise -d500 usr.check.heap\" /store/events/server.v2.stopped/90-checkheap");
+        assertThat(out(link, "module check")).isEqualTo("Heap integrity OK\n");
+        assertThat(out(link, "test heapcorruption keep")).isEqualTo("""
+                Initial check of heap integrity...
+                OK, corrupting heap integrity now at address 0x3f8e44f0, canary 0xbaad5678
+                Check heap integrity...
+                CHECK SUCCEEDED: corruption was detected (expected result):
+                CORRUPT HEAP: Bad tail at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xbaad5678 got 0xbaad5600
+                Keeping test corruption in place (testing module heap alert).
+                Done.
+                """);
+        assertThat(out(link, "server v2 stop")).isEqualTo("Stopping OVMS Server V2 connection (oscv2)\n");
+        waitFor(log, "script: Heap corrupted, alert sent");
+        assertThat(module.alerts()).containsExactly("Heap corruption detected, reboot advised ASAP!\n"
+                + "Please forward including task records and system log:\n\n"
+                + "CORRUPT HEAP: Bad tail at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xbaad5678 got 0xbaad5600\n");
+        assertThat(out(link, "module check alert")).isEqualTo("Heap corrupted\n");
+        assertThat(out(link, "module check")).isEqualTo("CORRUPT HEAP: Bad tail at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xbaad5678 got 0xbaad5600\n");
+        assertThat(out(link, "server v2 stop")).isEqualTo("OVMS v2 server has not been started\n");
+    }
+
+    @Test
+    void faultCorruptsHeapOnEventAndDropsAfterCommands() throws Exception {
+        SimLink link = open(SimulatedModule.builder().fault(Fault.parse("corrupt-heap-on=usr.boom")).fault(Fault.parse("drop-after=4")));
+        List<String> log = new CopyOnWriteArrayList<>();
+        link.onLog(log::add);
+        assertThat(out(link, "module check")).isEqualTo("Heap integrity OK\n");
+        out(link, "event trace on");
+        out(link, "event raise usr.boom");
+        waitFor(log, "events: Signal(usr.boom)");
+        assertThat(out(link, "module check")).startsWith("CORRUPT HEAP: Bad tail");
+        assertThatThrownBy(() -> link.run("echo five")).isInstanceOf(LinkException.class);
+    }
+
+    @Test
+    void secureCommandsNeedEnableOnANonSecureConsole() throws Exception {
+        SimLink link = open(SimulatedModule.builder().password("pw1"));
+        assertThat(out(link, "disable")).isEmpty();
+        assertThat(out(link, "vfs ls /store")).isEqualTo("Error: Secure command requires 'enable' mode\n");
+        assertThat(out(link, "vfs")).isEqualTo("Subcommand required\nAll subcommands require 'enable' mode\n");
+        assertThat(out(link, "boot clear")).isEqualTo("Boot status data has been cleared.\n");
+        assertThat(out(link, "?")).doesNotContain("vfs").contains("enable               Enter secure mode");
+        assertThat(out(link, "enable pw1")).isEqualTo("Secure mode\n");
+        assertThat(link.info().secure()).isTrue();
+        assertThat(out(link, "config list password")).isEqualTo("password (protected writeable)\n  module\n");
+        assertThat(out(link, "config set ssh.info x y")).isEqualTo("Error: parameter is not writeable\n");
+        assertThat(out(link, "config set module debug.heap.alert yes")).isEqualTo("Parameter has been set.\n");
+        assertThat(out(link, "config list module")).isEqualTo("module (readable)\n  debug.heap.alert: yes\n");
+    }
+
+    @Test
+    void heapTraceDumpShowsTheLeakingChainInTheV33Format() throws Exception {
+        SimLink link = open(SimulatedModule.builder().tracing(true));
+        assertThat(out(link, "module trace stop")).isEqualTo("Heap tracing not started\n");
+        assertThat(out(link, "module trace start 200")).matches("Heap tracing started at ccount 0x[0-9a-f]{8} = logtime \\d+, recording 200 allocations\n");
+        assertThat(out(link, "sim tls 3")).isEqualTo("Simulated 3 TLS handshake(s)\n");
+        assertThat(out(link, "module trace pause")).matches("Heap tracing paused, recorded \\d+/200 allocations\n");
+        String dump = out(link, "module trace dump");
+        assertThat(dump).startsWith("Heap tracing started/resumed at ccount 0x");
+        assertThat(dump).containsPattern("\n\\d+ allocations trace \\(200 entry buffer\\)\n");
+        assertThat(dump).containsPattern("\n168 bytes \\(@ 0x3ff[0-9a-f]{5}\\) allocated CPU [01] ccount 0x[0-9a-f]{8} caller 0x401b7a3e:0x400f1c7d:0x400f1d19:0x401c48b6\n");
+        assertThat(dump.split("caller 0x401b7a3e:0x400f1c7d", -1)).hasSize(1 + 3 * 4);
+        assertThat(dump).containsPattern("\ntotal allocations \\d+ total frees \\d+\n$");
+        SimLink plain = link;
+        assertThat(plain.run("module trace start").output()).isEqualTo("ERROR: heap tracing already started, stop before restart\n");
+    }
+
+    @Test
+    void withoutTracingBuildTraceIsUnavailable() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        assertThat(out(link, "module trace start")).isEqualTo("ERROR: Heap tracing not available (needs CONFIG_HEAP_TRACING=Y)\n");
+    }
+
+    @Test
+    void bootStatusReportsALoadedCrash() throws Exception {
+        Path crash = tmp.resolve("crash.txt");
+        Files.writeString(crash, """
+                Last boot was 318 second(s) ago
+                  This is reset #5 since last power cycle
+                  Detected boot reason: Crash (12/12)
+                  Reset reason: Exception/panic (4)
+                  Crash counters: 5 total, 0 early
+
+                Last crash: LoadProhibited exception on core 1
+                  Registers:
+                  PC      : 0x4028fbea  PS      : 0x00060230  A0      : 0x801e1f9d  A1      : 0x3ffc8e00
+                  Backtrace:
+                  0x4028fbea 0x401e1f9a 0x4008dd5e
+                  Version: 3.3.006/ota_0/main (build idf v3.3.4-849-g6e214dc335 May 17 2026 18:50:54, product v3.3)
+
+                  Hardware: OVMS WIFI BLE BT cores=2 rev=ESP32/3; MODEM SIM7600
+                """, StandardCharsets.UTF_8);
+        SimLink link = open(SimulatedModule.builder().crash(crash));
+        String status = out(link, "boot status");
+        assertThat(status).contains("  Reset reason: Exception/panic (4)\n  Crash counters: 5 total, 0 early\n  Auto init level: Full\n\n"
+                + "Last crash: LoadProhibited exception on core 1\n  Registers:\n  PC      : 0x4028fbea");
+        assertThat(status).endsWith("  0x4028fbea 0x401e1f9a 0x4008dd5e\n  Version: 3.3.006/ota_0/main (build idf v3.3.4-849-g6e214dc335 May 17 2026 18:50:54, product v3.3)\n\n"
+                + "  Hardware: OVMS WIFI BLE BT cores=2 rev=ESP32/3; MODEM SIM7600\n");
+        assertThat(out(link, "boot clear")).isEqualTo("Boot status data has been cleared.\n");
+        assertThat(out(link, "boot")).doesNotContain("Last crash");
+    }
+
+    static void waitFor(List<String> log, String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (log.stream().anyMatch(l -> l.contains(fragment))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no log line containing <" + fragment + "> in " + log);
+    }
+}

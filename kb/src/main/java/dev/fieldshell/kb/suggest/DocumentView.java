@@ -17,7 +17,7 @@ import java.util.function.Function;
  * now from its crashes with the same rules as the query's). Pure.
  */
 record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String> crashBuilds, Set<String> words,
-        Set<String> exceptions, Set<String> signatures, Set<String> builds) {
+        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds) {
 
     static DocumentView of(KbDocument d, FrameFilter filter, Function<CrashReport, String> signer) {
         List<List<String>> crashes = new ArrayList<>();
@@ -58,10 +58,11 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
             }
         }
         words.addAll(Tokens.of(d.title()));
-        words.addAll(Tokens.of(d.text()));
+        List<String> text = Tokens.of(d.text());
+        words.addAll(text);
         words.addAll(Tokens.of(d.cause()));
         words.addAll(Tokens.of(d.fix()));
-        return new DocumentView(d, crashes, crashBuilds, words, exceptions, sigs, builds);
+        return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds);
     }
 
     static String normalizeSignature(String s) {

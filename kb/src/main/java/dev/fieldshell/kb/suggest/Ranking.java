@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *     of an unknown build half. Raw addresses the KB has never seen are left out; with no frame left,
  *     alignment is the coverage;
  * <li>coverage: the rarity-weighted share of all query words (frames, exception, details, the words
- *     around the crash) the document contains;
+ *     around the crash) the document contains; words no document has are left out, except function
+ *     names: a backtrace of functions the KB has never seen is far from everything in it;
  * <li>signature: the document has the crash's signature (a note's patterns may use {@code *}); a
  *     signature sharing most of its words counts half;
  * <li>retrieval: the candidate query's BM25 score relative to the best candidate's, which favours
@@ -36,6 +37,8 @@ public final class Ranking {
     static final double W_SIGNATURE = 0.12;
     static final double W_EXCEPTION = 0.05;
     static final double W_BUILD = 0.03;
+    /** Coverage needs at least the rarity of this many never-seen words to reach 1. */
+    static final double MIN_EVIDENCE = 2.0;
 
     private Ranking() {}
 
@@ -53,7 +56,7 @@ public final class Ranking {
             all += depthWeight(f.depth());
         }
         for (QueryFrame f : usable) {
-            part += depthWeight(f.depth()) * (f.named() ? 1 : 0.5);
+            part += depthWeight(f.depth()) * (f.named() ? 1 : 0.5) * addressWeight(f);
         }
         // Frames that cannot be compared (raw addresses of unknown builds) leave their share to the words.
         double share = all == 0 ? 0 : part / all;
@@ -82,6 +85,20 @@ public final class Ranking {
         return out;
     }
 
+    /**
+     * Raw addresses in internal RAM code (ESP32 IRAM 0x4008…–0x400b…, S2/S3/C3 0x4037…–0x403d…) are
+     * mostly ESP-IDF and FreeRTOS plumbing (panic, abort, ISRs, the heap) shared by unrelated crashes of
+     * one build; application code runs from flash. They count a third.
+     */
+    static double addressWeight(QueryFrame f) {
+        if (f.named()) {
+            return 1;
+        }
+        long a = f.address();
+        boolean iram = a >= 0x40070000L && a < 0x400c0000L || a >= 0x40370000L && a < 0x403e0000L;
+        return iram ? 1.0 / 3 : 1;
+    }
+
     /** Mask ROM of the ESP32 family: the same code at the same address in every firmware. */
     static boolean romAddress(long a) {
         return a >= 0x40000000L && a < 0x40070000L;
@@ -101,10 +118,10 @@ public final class Ranking {
         if (signatureMatches(querySignature, docSignatures)) {
             return 1;
         }
-        java.util.Set<String> q = new java.util.HashSet<>(Tokens.of(querySignature));
+        java.util.Set<String> q = signatureWords(querySignature);
         double best = 0;
         for (String s : docSignatures) {
-            java.util.Set<String> d = new java.util.HashSet<>(Tokens.of(s));
+            java.util.Set<String> d = signatureWords(s);
             java.util.Set<String> union = new java.util.HashSet<>(q);
             union.addAll(d);
             d.retainAll(q);
@@ -116,11 +133,20 @@ public final class Ranking {
         return best;
     }
 
+    /** A signature's words; FreeRTOS's per-core idle and IPC tasks (IDLE0, IDLE1, ipc0, ipc1) are one task each. */
+    private static java.util.Set<String> signatureWords(String signature) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String t : Tokens.of(signature)) {
+            out.add(t.matches("(idle|ipc|ipc_task)[01]") ? t.substring(0, t.length() - 1) : t);
+        }
+        return out;
+    }
+
     static double alignment(List<QueryFrame> frames, String queryBuild, DocumentView d, TermWeights w, List<String> matchedOut) {
         double total = 0;
         double[] weight = new double[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
-            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key());
+            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i));
             total += weight[i];
         }
         // order bonus: at most 0.3 of the pair's weight, for each consecutive pair
@@ -178,8 +204,12 @@ public final class Ranking {
 
     static double coverage(SuggestQuery q, DocumentView d, TermWeights w) {
         Set<String> terms = new LinkedHashSet<>();
+        Set<String> functions = new java.util.HashSet<>();
         for (QueryFrame f : q.frames()) {
             terms.add(f.key());
+            if (f.named()) {
+                functions.add(f.key());
+            }
         }
         terms.addAll(q.detailTerms());
         terms.addAll(q.crashWords());
@@ -187,7 +217,8 @@ public final class Ranking {
         double total = 0;
         double found = 0;
         for (String t : terms) {
-            if (!w.known(t)) {
+            // A function no document has is evidence of a different crash; an unknown word is just chatter.
+            if (!w.known(t) && !functions.contains(t)) {
                 continue;
             }
             double weight = w.of(t);
@@ -196,7 +227,10 @@ public final class Ranking {
                 found += weight;
             }
         }
-        return total == 0 ? 0 : found / total;
+        // Little evidence cannot make a close match: a query that is one exception name and raw
+        // addresses of an unknown build shares everything with every crash of that exception.
+        double floor = MIN_EVIDENCE * w.maxIdf();
+        return total == 0 ? 0 : found / Math.max(total, floor);
     }
 
     static boolean signatureMatches(String querySignature, Set<String> docSignatures) {

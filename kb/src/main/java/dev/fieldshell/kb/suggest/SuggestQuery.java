@@ -96,6 +96,8 @@ public record SuggestQuery(
             if (heap.isEmpty()) {
                 heap = c.heapCorruption();
             }
+            assertedIn(c.detail()).filter(f -> c.frames().stream().noneMatch(x -> FunctionNames.key(x.function()).equals(FunctionNames.key(f))))
+                    .ifPresent(f -> addFrames(List.of(Frame.named(0, f)), classifier, frames, skipped, seen));
             addFrames(c.frames(), classifier, frames, skipped, seen);
             details.addAll(detailWords(c));
         }
@@ -126,6 +128,26 @@ public record SuggestQuery(
         List<String> skipped = new ArrayList<>();
         addFrames(chain, classifier, frames, skipped, new HashSet<>());
         return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty());
+    }
+
+    private static final java.util.regex.Pattern[] ASSERT_FUNCTION = {
+        // ESP-IDF v5: assert failed: tcp_update_rcv_ann_wnd tcp.c:951 (new_rcv_ann_wnd <= 0xffff)
+        java.util.regex.Pattern.compile("assert failed: ([A-Za-z_][\\w:~]*) \\S+:\\d+"),
+        // newlib: assertion "head != NULL" failed: file "multi_heap_poisoning.c", line 201, function: multi_heap_free
+        java.util.regex.Pattern.compile("function: ([A-Za-z_][\\w:~]*)"),
+        // FreeRTOS configASSERT: /…/queue.c:1442 (xQueueGenericReceive)- assert failed!
+        java.util.regex.Pattern.compile("\\(([A-Za-z_][\\w:~]*)\\)- assert failed"),
+    };
+
+    /** The function an assertion message names: it is where the crash happened, the top frame in effect. */
+    static Optional<String> assertedIn(String detail) {
+        for (java.util.regex.Pattern p : ASSERT_FUNCTION) {
+            java.util.regex.Matcher m = p.matcher(detail);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The crash with the most to say: most frames, then a CPU exception, then the first. */

@@ -19,7 +19,7 @@ public final class Suggestions {
      * causes score ≥ 0.33 there, while the best cause for a crash whose documents were withheld
      * scores below it (see SuggesterThresholdTest and BENCHMARKS.md).
      */
-    public static final double THRESHOLD = 0.30;
+    public static final double THRESHOLD = 0.25;
 
     private Suggestions() {}
 

@@ -16,18 +16,34 @@ import picocli.CommandLine.Option;
         description = "A field-support shell for OVMS v3 modules: console, event-script macros, crash knowledge base.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ExecCommand.class,
             KbCommand.class,
             SimCommand.class,
+            HeapCommand.class,
+            MacroCli.class,
+            UndoCli.class,
+            JsCli.class,
+            EventsCli.class,
         })
 public final class FieldshellCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Show stack traces on errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--command"}, paramLabel = "LINES",
+            description = "Run these lines (separated by ';') without a terminal, e.g. -c ':connect sim; boot status'.")
+    String commands;
+
+    @Option(names = "--json", description = "Print one JSON object per module command: {\"target\",\"command\",\"output\",\"elapsed_ms\"}.")
+    boolean json;
+
+    /** No subcommand: the REPL on the built-in simulator, or a script from -c or stdin. */
     @Override
-    public Integer call() {
-        System.out.println("fieldshell: the REPL is not built yet");
-        return 0;
+    public Integer call() throws Exception {
+        return ShellLauncher.run(commands, json, debug, spec.commandLine().getOut());
     }
 
     /** The configured command line, shared by {@link Main} and tests. */
@@ -35,6 +51,11 @@ public final class FieldshellCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new FieldshellCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof FreeOptions) {
+                sub.setUnmatchedOptionsArePositionalParams(true);
+            }
+        }
         return cl;
     }
 }

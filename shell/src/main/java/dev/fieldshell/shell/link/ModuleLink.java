@@ -48,6 +48,17 @@ public interface ModuleLink extends AutoCloseable {
     /** Where log lines arriving outside command output go. */
     default void onLog(Consumer<String> listener) {}
 
+    /**
+     * Where events of the link itself go (dropped, reconnected, with times), for the transcript and
+     * the terminal. Links that never reconnect have none.
+     */
+    default void onLinkEvent(Consumer<String> listener) {}
+
+    /** Whether the link can still carry commands (false after it dropped or was closed). */
+    default boolean isOpen() {
+        return true;
+    }
+
     /** Time a command may take before the link gives up on it. */
     default Duration commandTimeout() {
         return Duration.ofSeconds(30);

@@ -101,7 +101,14 @@ final class LineRunner {
             }
         }
         try {
-            cmd.run(words.subList(1, words.size()), session);
+            List<String> args = words.subList(1, words.size());
+            if (cmd.rawArguments()) {
+                // Everything after the command name, exactly as typed (e.g. JavaScript for :js).
+                String rest = line.substring(1).strip();
+                int space = rest.indexOf(' ');
+                args = space < 0 ? List.of() : List.of(rest.substring(space + 1).strip());
+            }
+            cmd.run(args, session);
         } catch (UsageException e) {
             fail(":" + cmd.name() + ": " + e.getMessage() + "\nusage: " + cmd.usage());
             trace(e);
@@ -127,7 +134,7 @@ final class LineRunner {
             // The module would read the password from the following keystrokes without echo; ask here
             // instead, so it is never echoed, never in history, and the framing stays exact.
             Optional<String> pw = secretReader.apply("Password for enable on " + session.currentName() + ": ");
-            if (pw.isEmpty()) {
+            if (pw.isEmpty() || pw.get().isEmpty()) {
                 fail("enable: no password given" + (session.interactive() ? "" : " (in a script write enable <password>)"));
                 return;
             }

@@ -51,6 +51,15 @@ public interface LocalCommand {
         return NullCompleter.INSTANCE;
     }
 
+    /**
+     * Whether {@link #run} gets the rest of the line as typed, as a single argument (empty list
+     * when nothing follows), instead of words split by the module's rules. {@code :js} needs this:
+     * JavaScript has quotes in the middle of words.
+     */
+    default boolean rawArguments() {
+        return false;
+    }
+
     /** Runs the command with the words that followed its name. */
     void run(List<String> args, ReplContext context) throws Exception;
 }

@@ -18,8 +18,13 @@ public final class LocalCommands {
                 new TargetsCommand(),
                 new LogCommand(),
                 new dev.fieldshell.shell.kb.KbLocalCommand(),
+                new dev.fieldshell.shell.heap.HeapReplCommand(),
                 new HelpCommand(),
-                new QuitCommand()
+                new QuitCommand(),
+                new dev.fieldshell.shell.macro.MacroLocalCommand(),
+                new dev.fieldshell.shell.macro.UndoLocalCommand(),
+                new dev.fieldshell.shell.macro.JsLocalCommand(),
+                new dev.fieldshell.shell.macro.EventsLocalCommand()
                 // add one line per command here, e.g. new dev.fieldshell.shell.macro.MacroCommand()
                 );
     }

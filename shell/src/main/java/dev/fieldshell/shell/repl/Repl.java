@@ -204,8 +204,8 @@ public final class Repl {
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             // Mask character 0: nothing is echoed, not even stars.
-            String pw = reader.readLine(prompt, (char) 0);
-            return pw.isEmpty() ? Optional.empty() : Optional.of(pw);
+            // An empty answer is an answer (a module without a password takes any, even none).
+            return Optional.of(reader.readLine(prompt, (char) 0));
         } catch (UserInterruptException | EndOfFileException e) {
             return Optional.empty();
         } finally {

@@ -111,6 +111,7 @@ public final class Session implements ReplContext, AutoCloseable {
             return existing;
         }
         ModuleLink link = opener.open(target);
+        link.onLinkEvent(event -> record(Transcript.LINK, event));
         targets.put(name, link);
         record(Transcript.LINK, "opened " + link.target() + " as " + name
                 + (link.info().firmware().isEmpty() ? "" : ", firmware " + link.info().firmware()));
@@ -171,7 +172,8 @@ public final class Session implements ReplContext, AutoCloseable {
     }
 
     /** Opens {@code target} as {@code name} and makes it current (closing a link of that name first). */
-    ModuleLink connect(String target, String name) throws LinkException {
+    public ModuleLink connect(String target, String name) throws LinkException {
+        defaultTarget = null; // the user chose a target: never fall back to another one silently
         ModuleLink old = targets.remove(name);
         if (old != null) {
             old.close();

@@ -268,7 +268,11 @@ public final class SimulatedModule implements AutoCloseable {
                 }
             }
         });
-        core.events().listen("network.mgr.init", "ssh", e -> core.log().info("ssh", "Launching SSH Server"));
+        core.events().listen("network.mgr.init", "ssh", e -> {
+            if (ssh != null) {
+                core.log().info("ssh", "Launching SSH Server");
+            }
+        });
     }
 
     /** Starts the transports (SSH, serial) and the module's boot sequence. Returns this. */

@@ -1,0 +1,114 @@
+package dev.fieldshell.kb.heap;
+
+import dev.fieldshell.kb.crash.Frame;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Running totals for one chain in one window; constant memory apart from distinct sizes and burst shapes. */
+final class ChainTally {
+    private static final int MAX_SHAPES = 64;
+    private static final int MAX_BURST = 64;
+
+    final String key;
+    final List<Frame> frames;
+    final boolean allocatorOnly;
+    long count;
+    long bytes;
+    long alive;
+    long aliveBytes;
+    long firstRaw = -1;
+    long lastRaw = -1;
+    long firstT = Long.MIN_VALUE;
+    long lastT = Long.MIN_VALUE;
+    long firstAliveT = Long.MIN_VALUE;
+    final TreeMap<Long, long[]> aliveSizes = new TreeMap<>();
+    final Timeline timeline = new Timeline();
+    final Map<String, long[]> shapes = new HashMap<>();
+    private long[] burst = new long[8];
+    private int burstLen;
+    private boolean burstOverflow;
+    private long lastAliveT = Long.MIN_VALUE;
+
+    ChainTally(String key, List<Frame> frames, boolean allocatorOnly) {
+        this.key = key;
+        this.frames = frames;
+        this.allocatorOnly = allocatorOnly;
+    }
+
+    /** Adds a record at time {@code t} (cycles since the window's origin, or MIN_VALUE when unknown). */
+    void add(HeapRecord r, long t, long burstGapCycles) {
+        count++;
+        bytes += r.size();
+        if (r.ccount() >= 0) {
+            if (firstRaw < 0) {
+                firstRaw = r.ccount();
+            }
+            lastRaw = r.ccount();
+        }
+        if (t != Long.MIN_VALUE) {
+            if (firstT == Long.MIN_VALUE) {
+                firstT = t;
+            }
+            lastT = t;
+            timeline.add(t);
+        }
+        if (r.alive()) {
+            alive++;
+            aliveBytes += r.size();
+            aliveSizes.computeIfAbsent(r.size(), s -> new long[1])[0]++;
+            if (firstAliveT == Long.MIN_VALUE) {
+                firstAliveT = t;
+            }
+            boolean sameBurst = t != Long.MIN_VALUE && lastAliveT != Long.MIN_VALUE && t - lastAliveT <= burstGapCycles;
+            if (!sameBurst) {
+                closeBurst();
+            }
+            if (burstLen == burst.length) {
+                if (burstLen >= MAX_BURST) {
+                    burstOverflow = true;
+                } else {
+                    burst = Arrays.copyOf(burst, burstLen * 2);
+                }
+            }
+            if (!burstOverflow) {
+                burst[burstLen++] = r.size();
+            }
+            lastAliveT = t == Long.MIN_VALUE ? lastAliveT : t;
+        }
+    }
+
+    /** A block of this chain was freed after it was recorded (host mode). */
+    void released(long size) {
+        alive--;
+        aliveBytes -= size;
+        long[] c = aliveSizes.get(size);
+        if (c != null && --c[0] == 0) {
+            aliveSizes.remove(size);
+        }
+    }
+
+    void closeBurst() {
+        if (burstLen > 0 && !burstOverflow) {
+            long[] s = Arrays.copyOf(burst, burstLen);
+            Arrays.sort(s);
+            StringBuilder k = new StringBuilder();
+            for (long v : s) {
+                if (!k.isEmpty()) {
+                    k.append('/');
+                }
+                k.append(v);
+            }
+            long[] c = shapes.get(k.toString());
+            if (c != null) {
+                c[0]++;
+            } else if (shapes.size() < MAX_SHAPES) {
+                shapes.put(k.toString(), new long[] {1});
+            }
+        }
+        burstLen = 0;
+        burstOverflow = false;
+    }
+}

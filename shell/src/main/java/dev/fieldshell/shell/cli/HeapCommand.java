@@ -1,0 +1,101 @@
+package dev.fieldshell.shell.cli;
+
+import dev.fieldshell.shell.heap.HeapTool;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fieldshell heap analyze FILE…} and {@code fieldshell heap compare A B}. */
+@Command(
+        name = "heap",
+        description = "Analyse heap-trace dumps: which caller chains leak, which are transient.",
+        subcommands = {HeapCommand.Analyze.class, HeapCommand.Compare.class})
+public final class HeapCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new UsageException("heap: say 'analyze FILE…' or 'compare A B'");
+    }
+
+    /** Options shared by both subcommands. */
+    static class Common {
+        @Option(names = "--symbols", paramLabel = "FILE", description = "Address map (addr2line -f -p -a or nm output, as symbols.txt).")
+        Path symbols;
+
+        @Option(names = "--elf", paramLabel = "FILE", description = "The firmware ELF (its .symtab names the frames).")
+        Path elf;
+
+        @Option(names = "--build", paramLabel = "VERSION", description = "Take symbols from the symbol store for this firmware version.")
+        String build;
+
+        @Option(names = "--kb", paramLabel = "DIR", description = "KB to match chains against (default $XDG_DATA_HOME/fieldshell/kb, if present).")
+        Path kbDir;
+
+        @Option(names = "--clock-mhz", paramLabel = "MHZ", description = "CCOUNT clock in MHz (default 240, the OVMS CPU clock).")
+        double clockMhz;
+
+        @Option(names = "--json", description = "Print the analysis as JSON.")
+        boolean json;
+
+        @Option(names = "--svg", paramLabel = "OUT", description = "Also write an SVG chart to OUT.")
+        Path svg;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        int run(List<Path> files) throws Exception {
+            if (clockMhz < 0) {
+                throw new UsageException("heap: --clock-mhz must be positive");
+            }
+            if (symbols != null && elf != null) {
+                throw new UsageException("heap: give --symbols or --elf, not both");
+            }
+            boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+            HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols != null ? symbols : elf, build, kbDir,
+                    clockMhz, json, svg, color));
+            var out = spec.commandLine().getOut();
+            out.print(r.output());
+            out.flush();
+            var err = spec.commandLine().getErr();
+            r.messages().forEach(m -> err.println("fieldshell: " + m));
+            if (!r.anyRecords()) {
+                err.println("fieldshell: heap: no heap-trace records found in " + files);
+                err.flush();
+                return 1;
+            }
+            err.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "analyze", description = "Analyse one or more dumps (each file is a capture window).")
+    static final class Analyze extends Common implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Dumps: ESP-IDF or OVMS text, seed-003 JSON, sysview -j JSON (.gz too).")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(files);
+        }
+    }
+
+    @Command(name = "compare", description = "Compare two capture windows: rates per minute, chains that persist, grow, appear or vanish.")
+    static final class Compare extends Common implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "A")
+        Path a;
+
+        @Parameters(index = "1", paramLabel = "B")
+        Path b;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(List.of(a, b));
+        }
+    }
+}

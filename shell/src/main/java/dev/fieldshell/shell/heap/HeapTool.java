@@ -1,0 +1,155 @@
+package dev.fieldshell.shell.heap;
+
+import dev.fieldshell.kb.heap.AnalysisOptions;
+import dev.fieldshell.kb.heap.ChainMatcher;
+import dev.fieldshell.kb.heap.HeapAnalysis;
+import dev.fieldshell.kb.heap.HeapAnalyzer;
+import dev.fieldshell.kb.heap.HeapTraceReader;
+import dev.fieldshell.kb.heap.FrameResolver;
+import dev.fieldshell.kb.heap.KbChainMatcher;
+import dev.fieldshell.kb.index.KnowledgeBase;
+import dev.fieldshell.kb.suggest.StandardAnalysis;
+import dev.fieldshell.kb.suggest.SuggestSession;
+import dev.fieldshell.kb.symbols.SymbolStore;
+import dev.fieldshell.kb.symbols.SymbolTable;
+import dev.fieldshell.kb.symbols.SymbolsException;
+import dev.fieldshell.kb.heap.view.JsonReport;
+import dev.fieldshell.kb.heap.view.SvgChart;
+import dev.fieldshell.kb.heap.view.TextReport;
+import dev.fieldshell.shell.cli.UsageException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What {@code fieldshell heap analyze|compare} and {@code :heap} do: read dumps and symbols from files,
+ * analyse, render. File I/O lives here; parsing and analysis are the kb's pure parts.
+ */
+public final class HeapTool {
+    /** Chains shown in the terminal report and the chart. */
+    static final int SHOWN = 20;
+
+    /**
+     * The request.
+     *
+     * @param files     dumps, one window each (a text file may hold several)
+     * @param symbols   a symbols.txt map or an ELF, or null
+     * @param build     a firmware version whose symbols are in the symbol store, or null
+     * @param kbDir     the KB to match chains against; null for the default one (used only if it exists)
+     * @param clockMhz  the CCOUNT clock in MHz, or 0 for the default (240)
+     * @param json      print JSON instead of the report
+     * @param svg       also write an SVG chart here, or null
+     * @param color     colour the report
+     */
+    public record Request(List<Path> files, Path symbols, String build, Path kbDir, double clockMhz, boolean json, Path svg,
+            boolean color) {}
+
+    /** The text to print and lines for stderr (what was written, what was skipped). */
+    public record Result(String output, List<String> messages, boolean anyRecords) {}
+
+    private HeapTool() {}
+
+    /** Runs with the KB's suggester for "KB matches per chain" (the default KB only when it exists). */
+    public static Result run(Request req) throws IOException {
+        Path dir = req.kbDir() != null ? req.kbDir() : KnowledgeBase.defaultDirectory();
+        if (req.kbDir() != null && !Files.isDirectory(req.kbDir())) {
+            throw new UsageException("heap: --kb " + req.kbDir() + ": no such directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            Result r = run(req, ChainMatcher.NONE);
+            List<String> m = new ArrayList<>(r.messages());
+            m.add("no KB at " + dir + ": chains were not matched against known causes");
+            return new Result(r.output(), m, r.anyRecords());
+        }
+        try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
+            return run(req, new KbChainMatcher(new SuggestSession(kb, StandardAnalysis.get()), 3));
+        }
+    }
+
+    public static Result run(Request req, ChainMatcher matcher) throws IOException {
+        if (req.files().isEmpty()) {
+            throw new UsageException("heap: give at least one dump file");
+        }
+        List<String> messages = new ArrayList<>();
+        AnalysisOptions opts = AnalysisOptions.defaults();
+        if (req.clockMhz() > 0) {
+            opts = opts.withClock(req.clockMhz() * 1e6, "--clock-mhz");
+        } else {
+            opts = opts.withClock(AnalysisOptions.DEFAULT_CLOCK_HZ, "default for ESP32 at 240 MHz; change with --clock-mhz");
+        }
+        List<SymbolTable> tables = new ArrayList<>();
+        if (req.symbols() != null) {
+            try {
+                SymbolStore.Loaded loaded = SymbolStore.load(req.symbols());
+                if (loaded.table().size() == 0) {
+                    throw new UsageException("heap: " + req.symbols() + " holds no symbols (expected an ELF or lines like"
+                            + " '0x400d1234: function at file.c:12')");
+                }
+                loaded.problems().forEach(p -> messages.add("skipped " + p));
+                tables.add(loaded.table());
+            } catch (SymbolsException e) {
+                throw new UsageException("heap: " + e.getMessage());
+            }
+        }
+        if (req.build() != null) {
+            try {
+                var stored = SymbolStore.standard(System.getenv()).forVersion(req.build());
+                if (stored.isEmpty()) {
+                    throw new UsageException("heap: the symbol store has nothing for build " + req.build()
+                            + " (add it with 'fieldshell kb symbols add')");
+                }
+                tables.add(stored.get().table());
+            } catch (SymbolsException e) {
+                throw new UsageException("heap: symbol store: " + e.getMessage());
+            }
+        }
+        if (!tables.isEmpty()) {
+            opts = opts.withResolver(FrameResolver.of(SymbolTable.chain(tables)));
+        }
+        HeapAnalyzer analyzer = new HeapAnalyzer(opts);
+        for (Path f : req.files()) {
+            try (Reader r = open(f)) {
+                HeapTraceReader.read(r, f.getFileName().toString(), analyzer);
+            }
+        }
+        HeapAnalysis a = analyzer.finish(matcher);
+        String out = req.json()
+                ? JsonReport.render(a)
+                : TextReport.render(a, req.color(), opts.allocatorFrame(), SHOWN);
+        if (req.svg() != null) {
+            Files.writeString(req.svg(), SvgChart.render(a, SHOWN));
+            messages.add("chart written to " + req.svg());
+        }
+        return new Result(out, messages, a.records() > 0);
+    }
+
+    /** Opens a dump or map as UTF-8 text, decompressing {@code .gz}; undecodable bytes become U+FFFD. */
+    static Reader open(Path p) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("heap: " + p + ": no such file");
+        }
+        if (Files.isDirectory(p)) {
+            in.close();
+            throw new UsageException("heap: " + p + " is a directory, not a dump");
+        }
+        if (p.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 64 * 1024);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.fieldshell.shell.macro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldshell.shell.ovms.VfsEntry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Loads macros (ES modules) and runs them in a fresh sandboxed context each time, with a limit on
+ * JavaScript time. A macro exports {@code meta} ({@code name}, {@code summary}, optional
+ * {@code mode}, {@code params}) and a default function that receives the arguments object.
+ */
+public final class MacroRunner {
+
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Duration limit;
+
+    public MacroRunner(Duration limit) {
+        this.limit = limit;
+    }
+
+    public MacroRunner() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** Reads a macro file and its declarations without giving it any access to a module. */
+    public MacroDescriptor describe(Path file) throws MacroException {
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            throw new MacroException(file + ": cannot read: " + e.getMessage());
+        }
+        return describe(file, source);
+    }
+
+    public MacroDescriptor describe(Path file, String source) throws MacroException {
+        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+            MacroApi api = new MacroApi(new RefusingBackend());
+            api.install(ctx);
+            try (TimeLimit l = new TimeLimit(ctx, limit)) {
+                api.limit(l);
+                Value ns = evalModule(ctx, file, source, l);
+                return descriptor(file, source, ns, ctx);
+            }
+        }
+    }
+
+    /** What a run produced: the default function's return value as text (empty when undefined). */
+    public record Result(String value) {}
+
+    /** Runs the macro's default export with {@code args}; all module access goes through {@code backend}. */
+    public Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend) throws MacroException {
+        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+            MacroApi api = new MacroApi(backend);
+            api.install(ctx);
+            try (TimeLimit l = new TimeLimit(ctx, limit)) {
+                api.limit(l);
+                Value ns = evalModule(ctx, macro.file(), macro.source(), l);
+                Value main = ns.getMember("default");
+                if (main == null || !main.canExecute()) {
+                    throw new MacroException(where(macro.file()) + ": the macro has no default export function");
+                }
+                try {
+                    Value jsArgs = ctx.eval("js", "JSON.parse").execute(args.toString());
+                    Value result = main.execute(jsArgs);
+                    String text = result.isNull() ? "" : result.isString() ? result.asString()
+                            : ctx.eval("js", "(v) => JSON.stringify(v, null, 2)").execute(result).toString();
+                    return new Result(text);
+                } catch (PolyglotException e) {
+                    throw translate(e, macro.file(), l);
+                }
+            }
+        } catch (IllegalStateException e) {
+            // The watchdog closed the context under us.
+            throw new MacroException(where(macro.file()) + ": stopped after " + limit.toSeconds() + " s of JavaScript time");
+        }
+    }
+
+    private static Value evalModule(Context ctx, Path file, String source, TimeLimit l) throws MacroException {
+        try {
+            return ctx.eval(JsEngine.module(file.getFileName().toString(), source));
+        } catch (PolyglotException e) {
+            throw translate(e, file, l);
+        }
+    }
+
+    private MacroDescriptor descriptor(Path file, String source, Value ns, Context ctx) throws MacroException {
+        Value meta = ns.getMember("meta");
+        if (meta == null || meta.isNull() || !meta.hasMembers()) {
+            throw new MacroException(where(file) + ": the macro does not export 'meta' ({name, summary, params})");
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(ctx.eval("js", "JSON.stringify").execute(meta).asString());
+        } catch (IOException | PolyglotException e) {
+            throw new MacroException(where(file) + ": 'meta' is not plain data: " + e.getMessage());
+        }
+        String name = m.path("name").asText("");
+        String expected = file.getFileName().toString().replaceFirst("\\.m?js$", "");
+        if (name.isEmpty()) {
+            throw new MacroException(where(file) + ": meta.name is missing");
+        }
+        if (!name.equals(expected)) {
+            throw new MacroException(where(file) + ": meta.name is '" + name + "' but the file is " + file.getFileName() + "; they must agree");
+        }
+        String mode = m.path("mode").asText("plan");
+        MacroDescriptor.Mode md = switch (mode) {
+            case "plan" -> MacroDescriptor.Mode.PLAN;
+            case "collect" -> MacroDescriptor.Mode.COLLECT;
+            default -> throw new MacroException(where(file) + ": meta.mode must be 'plan' or 'collect', not '" + mode + "'");
+        };
+        List<MacroParam> params = new ArrayList<>();
+        JsonNode ps = m.path("params");
+        for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode def = e.getValue().get("default");
+            try {
+                params.add(new MacroParam(e.getKey(), MacroParam.Type.parse(e.getValue().path("type").asText(""), def), def,
+                        e.getValue().path("help").asText("")));
+            } catch (MacroException ex) {
+                throw new MacroException(where(file) + ": parameter '" + e.getKey() + "': " + ex.getMessage());
+            }
+        }
+        return new MacroDescriptor(name, m.path("summary").asText(""), md, List.copyOf(params), file, source);
+    }
+
+    /** One line for the user: file:line and the JavaScript message, or why the macro was stopped. */
+    static MacroException translate(PolyglotException e, Path file, TimeLimit l) {
+        if (e.isCancelled() || (l != null && l.expired())) {
+            return new MacroException(where(file) + ": stopped: ran longer than the JavaScript time limit");
+        }
+        if (e.isResourceExhausted()) {
+            return new MacroException(where(file) + ": stopped: " + e.getMessage());
+        }
+        String loc = where(file);
+        SourceSection s = e.getSourceLocation();
+        if (s == null) {
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (f.isGuestFrame() && f.getSourceLocation() != null && f.getSourceLocation().getSource().getName().startsWith(file.getFileName().toString())) {
+                    s = f.getSourceLocation();
+                    break;
+                }
+            }
+        }
+        if (s != null && s.isAvailable()) {
+            loc = where(file) + ":" + s.getStartLine();
+        }
+        String msg = e.getMessage() == null ? "error" : e.getMessage().lines().findFirst().orElse("error");
+        if (e.isSyntaxError()) {
+            msg = msg.replaceFirst("^SyntaxError: [^:]*:\\d+:\\d+ ", "SyntaxError: ");
+        }
+        if (msg.contains("Operation is not allowed for")) {
+            msg += " (macros cannot import other files or read the host's)";
+        }
+        return new MacroException(loc + ": " + msg, e);
+    }
+
+    static String where(Path file) {
+        return file.toString();
+    }
+
+    /** While a macro loads, the API is closed: only the default function may touch a module. */
+    private static final class RefusingBackend implements MacroBackend {
+        private static MacroException no() {
+            return new MacroException("the ovms API is not available while a macro loads; use it inside the default function");
+        }
+
+        public String firmware() { return ""; }
+        public String target() { return ""; }
+        public boolean has(String feature) throws MacroException { throw no(); }
+        public void writeFile(String path, String content) throws MacroException { throw no(); }
+        public void appendLine(String path, String line) throws MacroException { throw no(); }
+        public void remove(String path) throws MacroException { throw no(); }
+        public void mkdir(String path) throws MacroException { throw no(); }
+        public Optional<String> cat(String path) throws MacroException { throw no(); }
+        public List<VfsEntry> ls(String dir) throws MacroException { throw no(); }
+        public boolean exists(String path) throws MacroException { throw no(); }
+        public void raise(String event, long delayMs) throws MacroException { throw no(); }
+        public void configSet(String param, String instance, String value) throws MacroException { throw no(); }
+        public Optional<String> configGet(String param, String instance) throws MacroException { throw no(); }
+        public Optional<String> exec(String commandLine) throws MacroException { throw no(); }
+        public void sleep(long millis) throws MacroException { throw no(); }
+        public String save(String name, String text) throws MacroException { throw no(); }
+        public void print(String line) {}
+    }
+}

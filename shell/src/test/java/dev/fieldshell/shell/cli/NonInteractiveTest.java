@@ -1,0 +1,120 @@
+package dev.fieldshell.shell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.shell.link.LinkFactory;
+import dev.fieldshell.shell.link.Prompter;
+import dev.fieldshell.shell.link.SshSettings;
+import dev.fieldshell.shell.repl.XdgDirs;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** fieldshell exec, -c, a script on stdin, --json: output, and exit codes when a link fails. */
+class NonInteractiveTest {
+
+    @TempDir
+    Path tmp;
+
+    private XdgDirs dirs() {
+        return XdgDirs.from(Map.of("XDG_STATE_HOME", tmp.resolve("state").toString(), "XDG_CACHE_HOME",
+                tmp.resolve("cache").toString()), tmp);
+    }
+
+    private LinkFactory links() throws Exception {
+        Path ssh = Files.createDirectories(tmp.resolve("home/.ssh"));
+        return new LinkFactory(Prompter.NONE, new SshSettings(ssh, ssh.resolve("known_hosts"), ssh.resolve("config"),
+                Optional.empty(), Duration.ofSeconds(5)));
+    }
+
+    private record Run(int code, String out) {}
+
+    private Run script(String commands, String stdin, boolean json) throws Exception {
+        StringWriter out = new StringWriter();
+        int code = ShellLauncher.script(commands, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), json,
+                false, dirs(), new PrintWriter(out), links());
+        return new Run(code, out.toString());
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void dashCRunsLocalAndModuleLines() throws Exception {
+        Run r = script(":connect sim; vfs echo \"a;b\" /store/x.txt; vfs cat /store/x.txt; boot status", "", false);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("connected to sim as sim (firmware 3.3.006");
+        assertThat(r.out()).contains("\na;b\n").contains("Last boot was ");
+    }
+
+    @Test
+    void aScriptOnStdinRunsOnTheSimulatorByDefault() throws Exception {
+        Run r = script(null, "# comment\necho one two\n\nvfs stat /store/none\n", false);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("one\ntwo\nError: VFS file cannot be opened\n");
+    }
+
+    @Test
+    void jsonGivesOneObjectPerModuleCommand() throws Exception {
+        Run r = script("echo hi; vfs cat /store/missing", "", true);
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).matches("\\{\"target\":\"sim\",\"command\":\"echo hi\",\"output\":\"hi\\\\n\",\"elapsed_ms\":\\d+}");
+        assertThat(lines[1]).startsWith("{\"target\":\"sim\",\"command\":\"vfs cat /store/missing\",\"output\":\"Error: VFS file cannot be opened\\n\"");
+    }
+
+    @Test
+    void aFailingLinkInAScriptIsOneLineAndExitOne() throws Exception {
+        int port = closedPort();
+        Run r = script(":connect ssh://admin@127.0.0.1:" + port + "; boot status; :targets", "", false);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("cannot connect to 127.0.0.1:" + port + ": connection refused")
+                .contains("no target is open").contains("no open targets");
+        assertThat(r.out()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void execPrintsEachOutputAndFailsWithOneLineWhenTheLinkFails() throws Exception {
+        CommandLine cl = FieldshellCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("exec", "sim", "echo a", "vfs stat /store/nothing")).isZero();
+        assertThat(out.toString()).isEqualTo("a\nError: VFS file cannot be opened\n");
+
+        int port = closedPort();
+        StringWriter err2 = new StringWriter();
+        cl.setErr(new PrintWriter(err2));
+        assertThat(cl.execute("exec", "ssh://admin@127.0.0.1:" + port, "boot status")).isEqualTo(1);
+        assertThat(err2.toString().strip()).isEqualTo("fieldshell: ssh://admin@127.0.0.1:" + port + ": cannot connect to 127.0.0.1:"
+                + port + ": connection refused (is SSH enabled on the module, and the port right?)");
+        StringWriter err3 = new StringWriter();
+        cl.setErr(new PrintWriter(err3));
+        assertThat(cl.execute("exec", "serial:/dev/nonexistent-tty", "boot status")).isEqualTo(1);
+        assertThat(err3.toString().strip()).isEqualTo(
+                "fieldshell: serial:/dev/nonexistent-tty: no such serial port /dev/nonexistent-tty (is the cable plugged in?)");
+    }
+
+    @Test
+    void execJson() throws Exception {
+        CommandLine cl = FieldshellCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("exec", "--json", "sim", "echo x")).isZero();
+        assertThat(out.toString().strip()).matches("\\{\"target\":\"sim\",\"command\":\"echo x\",\"output\":\"x\\\\n\",\"elapsed_ms\":\\d+}");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.fieldshell.shell.repl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real terminal for REPL tests: a tmux server of our own (private socket), one pane, keys in, screen out. */
+final class Tmux implements AutoCloseable {
+
+    private final String socket;
+    private final String session = "fs";
+
+    private Tmux(String socket) {
+        this.socket = socket;
+    }
+
+    /** Starts {@code command} (a shell command line) in a new 120x40 pane. */
+    static Tmux start(String command) throws Exception {
+        Tmux t = new Tmux("fieldshell-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        t.tmux("new-session", "-d", "-s", t.session, "-x", "120", "-y", "40", command);
+        // Keep the pane after the program ends, so its last screen can still be read.
+        t.tmux("set-option", "-t", t.session, "remain-on-exit", "on");
+        return t;
+    }
+
+    /** Sends keys as tmux names them ({@code Enter}, {@code Tab}, {@code C-c}) or literal text with {@code -l}. */
+    void keys(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(String[]::new));
+    }
+
+    /** Types text literally (no key names). */
+    void type(String text) throws Exception {
+        tmux("send-keys", "-t", session, "-l", text);
+    }
+
+    /** The visible screen plus scroll-back. */
+    String screen() throws Exception {
+        return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", session);
+    }
+
+    /** Waits until the screen satisfies {@code test}; returns it, or fails with the last screen. */
+    String await(String what, Predicate<String> test) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen();
+            if (test.test(s)) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; screen was:\n" + s);
+    }
+
+    String awaitText(String text) throws Exception {
+        return await("'" + text + "'", s -> s.contains(text));
+    }
+
+    /** Waits until {@code text} occurs {@code n} times on the screen. */
+    String awaitCount(String text, int n) throws Exception {
+        return await(n + " x '" + text + "'", s -> count(s, text) >= n);
+    }
+
+    static int count(String s, String text) {
+        int c = 0;
+        for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+            c++;
+        }
+        return c;
+    }
+
+    private String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            tmux("kill-server");
+        } catch (IOException e) {
+            // Already gone.
+        }
+    }
+}

@@ -46,6 +46,9 @@ public final class KbSuggestCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "FILE", description = "addr2line or nm output to name raw frames.")
     Path symbols;
 
+    @Option(names = "--symbol-store", paramLabel = "DIR", description = "Per-build symbol store (default: $XDG_DATA_HOME/fieldshell/symbols).")
+    Path symbolStore;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Show at most N causes (default ${DEFAULT-VALUE}).")
     int top;
 
@@ -65,7 +68,7 @@ public final class KbSuggestCommand implements Callable<Integer> {
         SymbolSources sources = new SymbolSources(
                 elf == null ? Optional.empty() : Optional.of(ElfReader.read(elf)),
                 symbols == null ? Optional.empty() : Optional.of(loadMap(symbols)),
-                Optional.of(SymbolStore.standard(System.getenv())));
+                Optional.of(KbSymbolsCommand.store(symbolStore)));
         PrintWriter out = spec.commandLine().getOut();
         try (KnowledgeBase kb = kbDir.open()) {
             SuggestSession.Outcome o = new SuggestSession(kb, StandardAnalysis.get()).suggest(text, sources, top);

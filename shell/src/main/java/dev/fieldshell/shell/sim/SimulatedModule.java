@@ -306,9 +306,13 @@ public final class SimulatedModule implements AutoCloseable {
         return ssh == null ? -1 : ssh.port();
     }
 
-    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH. */
+    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH; waits for a new key to be generated. */
     public String hostKeyFingerprint() {
-        return ssh == null ? "" : ssh.fingerprint();
+        try {
+            return ssh == null ? "" : ssh.fingerprint();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The pseudo-terminal path of the serial console, when serving one. */

@@ -30,6 +30,8 @@ public final class MacroRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Duration limit;
+    /** Descriptors by file, kept while the file's text is the same: a warm :macro evaluates the module once. */
+    private final java.util.Map<Path, MacroDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MacroRunner(Duration limit) {
         this.limit = limit;
@@ -51,6 +53,16 @@ public final class MacroRunner {
     }
 
     public MacroDescriptor describe(Path file, String source) throws MacroException {
+        MacroDescriptor known = described.get(file);
+        if (known != null && known.source().equals(source)) {
+            return known;
+        }
+        MacroDescriptor d = load(file, source);
+        described.put(file, d);
+        return d;
+    }
+
+    private MacroDescriptor load(Path file, String source) throws MacroException {
         try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
             MacroApi api = new MacroApi(new RefusingBackend());
             api.install(ctx);

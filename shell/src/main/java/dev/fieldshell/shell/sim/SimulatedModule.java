@@ -268,6 +268,18 @@ public final class SimulatedModule implements AutoCloseable {
                 }
             }
         });
+        // Server connections come back after the network does: a new TLS handshake each time.
+        for (String ev : List.of("network.up", "network.reconfigured")) {
+            core.events().listen(ev, "ovms-server", e -> {
+                for (String v : List.of("v2", "v3")) {
+                    if (core.serverRunning(v)) {
+                        core.tlsHandshake();
+                        core.log().info("ovms-server-" + v, "Reconnected to OVMS Server " + v.toUpperCase(java.util.Locale.ROOT));
+                        core.events().signal("server." + v + ".connected");
+                    }
+                }
+            });
+        }
         core.events().listen("network.mgr.init", "ssh", e -> {
             if (ssh != null) {
                 core.log().info("ssh", "Launching SSH Server");

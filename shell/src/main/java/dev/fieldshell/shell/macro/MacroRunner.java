@@ -63,7 +63,8 @@ public final class MacroRunner {
     }
 
     private MacroDescriptor load(Path file, String source) throws MacroException {
-        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
             MacroApi api = new MacroApi(new RefusingBackend());
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
@@ -71,6 +72,8 @@ public final class MacroRunner {
                 Value ns = evalModule(ctx, file, source, l);
                 return descriptor(file, source, ns, ctx);
             }
+        } finally {
+            JsEngine.close(ctx);
         }
     }
 
@@ -79,7 +82,8 @@ public final class MacroRunner {
 
     /** Runs the macro's default export with {@code args}; all module access goes through {@code backend}. */
     public Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend) throws MacroException {
-        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
             MacroApi api = new MacroApi(backend);
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
@@ -102,6 +106,8 @@ public final class MacroRunner {
         } catch (IllegalStateException e) {
             // The watchdog closed the context under us.
             throw new MacroException(where(macro.file()) + ": stopped after " + limit.toSeconds() + " s of JavaScript time");
+        } finally {
+            JsEngine.close(ctx);
         }
     }
 

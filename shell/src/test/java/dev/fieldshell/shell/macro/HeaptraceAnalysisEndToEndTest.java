@@ -79,11 +79,16 @@ class HeaptraceAnalysisEndToEndTest {
         assertThat(leak.get("fingerprint").get("sizes").toString()).isEqualTo("[2,3,12,16,24,32,45,81,168]");
         assertThat(leak.get("fingerprint").get("repeats").asInt()).isEqualTo(3);
         assertThat(leak.get("kb").get(0).get("id").asText()).isEqualTo("note:esp-crt-bundle-leak");
+        long transients = 0;
         for (JsonNode c : a.get("chains")) {
+            transients += c.get("verdict").asText().equals("transient") ? 1 : 0;
             if (c != leak) {
+                // blocks of the once-a-second chains can still be live at the dump on a loaded machine: those may
+                // be "unknown", never a leak
                 assertThat(c.get("verdict").asText()).as(c.get("chain").asText() + ": " + c.get("reason").asText())
-                        .isEqualTo("transient");
+                        .isIn("transient", "unknown");
             }
         }
+        assertThat(transients).as("the handshake's freed HTTP/TLS chains").isGreaterThanOrEqualTo(3);
     }
 }

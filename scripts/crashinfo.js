@@ -29,6 +29,5 @@ export default function crashinfo(args) {
     report += section(`log ${logfile} (last ${args.lines} lines)`, ovms.exec(`vfs tail -${args.lines} ${logfile}`));
   }
   const saved = host.save('crashinfo.txt', report);
-  print(`saved ${saved}`);
   return saved;
 }

@@ -46,6 +46,5 @@ export default function heaptrace(args) {
     throw new Error(`module trace dump printed no trace: '${dump.split('\n')[0]}'`);
   }
   const saved = host.save('heaptrace.txt', dump);
-  print(`saved ${saved}`);
   return saved;
 }

@@ -36,11 +36,14 @@ final class CrashBuilder {
     boolean abort;
     boolean asserted;
     boolean twdt;
+    boolean twdtRunning;
     boolean brownout;
     boolean heapAlert;
     boolean bootStatus;
     boolean otherCore;
     int firstLine = -1;
+    /** Line ranges of decodes pasted elsewhere that were merged into this crash. */
+    final List<int[]> extraRanges = new ArrayList<>();
     int lastLine = -1;
     int startLineNumber;
     /** A record read whole (DebugCrash); decoded frames may still symbolize it. */
@@ -79,21 +82,6 @@ final class CrashBuilder {
         }
     }
 
-    /** Does any decoded address name a frame of this crash's raw backtrace? */
-    boolean matchesDecoded(List<Frame> dec) {
-        for (Frame d : dec) {
-            if (d.address() == 0) {
-                continue;
-            }
-            for (Frame r : rawFrames) {
-                if (r.address() == d.address()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     CrashReport build(String rawText) {
         if (prebuilt != null) {
             return prebuilt.withFrames(frames());
@@ -103,9 +91,6 @@ final class CrashBuilder {
         String detail = !specificDetail.isEmpty() ? specificDetail : !debugReason.isEmpty() ? debugReason : abortDetail;
         if (otherCore) {
             detail = detail.isEmpty() ? "other core's state at the time of the crash" : detail + " (other core)";
-        }
-        if (!resetReason.isEmpty() && detail.isEmpty()) {
-            detail = "Reset reason: " + resetReason;
         }
         List<String> tasks = !blockedTasks.isEmpty() ? blockedTasks
                 : !currentTasks.isEmpty() ? currentTasks

@@ -2,6 +2,7 @@ package dev.fieldshell.kb.crash;
 
 import dev.fieldshell.kb.crash.noise.CleanLine;
 import dev.fieldshell.kb.crash.noise.NoiseRemover;
+import dev.fieldshell.kb.crash.noise.WorkMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,18 +48,25 @@ public final class CrashParser {
     /** All crashes found in {@code text}, in order of appearance; empty when there is none. */
     public static List<CrashReport> parse(String text) {
         try {
-            return new Run(NoiseRemover.clean(text)).run();
+            return parseStrict(text);
         } catch (RuntimeException e) {
-            // A parser bug must not lose the user's input or crash the tool: report nothing rather than fail.
+            // A parser bug must not crash the tool; the fuzz tests call parseStrict to find such bugs.
             return List.of();
         }
+    }
+
+    /** {@link #parse} without the safety net, for tests that must see every exception. */
+    static List<CrashReport> parseStrict(String text) {
+        return new Run(NoiseRemover.clean(text)).run();
     }
 
     /** One pass over the clean lines of one input. */
     private static final class Run {
         private final List<CleanLine> lines;
         private final List<CrashBuilder> done = new ArrayList<>();
-        private final List<int[]> versionAt = new ArrayList<>();
+        private final List<Integer> versionAt = new ArrayList<>();
+        /** Raw backtrace address → the latest finished crash holding it, for merging later decodes. */
+        private final java.util.Map<Long, CrashBuilder> rawOwner = new java.util.HashMap<>();
         private final List<VersionString> versions = new ArrayList<>();
         private CrashBuilder cur;
         private Mode mode = Mode.NONE;
@@ -87,23 +95,34 @@ public final class CrashParser {
 
         private String rawText(CrashBuilder b) {
             StringBuilder sb = new StringBuilder();
-            for (int i = Math.max(0, b.firstLine); i <= b.lastLine && i < lines.size(); i++) {
-                sb.append(lines.get(i).text()).append('\n');
+            append(sb, b.firstLine, b.lastLine);
+            for (int[] r : b.extraRanges) {
+                append(sb, r[0], r[1]);
             }
             return sb.toString();
         }
 
-        /** A crash without a version takes the nearest version line of the same input (before it first). */
+        private void append(StringBuilder sb, int from, int to) {
+            for (int i = Math.max(0, from); i <= to && i < lines.size(); i++) {
+                sb.append(lines.get(i).text()).append('\n');
+            }
+        }
+
+        /** A crash without a version takes the nearest version line of the same input before it, else after it. */
         private void attachVersion(CrashBuilder b) {
+            if (versions.isEmpty()) {
+                return;
+            }
+            int k = java.util.Collections.binarySearch(versionAt, b.firstLine);
+            int before = k >= 0 ? k : -k - 2;
+            int after = java.util.Collections.binarySearch(versionAt, b.lastLine + 1);
+            after = after >= 0 ? after : -after - 1;
             VersionString best = null;
-            int bestDist = Integer.MAX_VALUE;
-            for (int k = 0; k < versions.size(); k++) {
-                int at = versionAt.get(k)[0];
-                int dist = at <= b.firstLine ? b.firstLine - at : (at - b.lastLine) * 2 + 1;
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = versions.get(k);
-                }
+            if (before >= 0) {
+                best = versions.get(before);
+            }
+            if (after < versions.size() && (best == null || versionAt.get(after) - b.lastLine < (b.firstLine - versionAt.get(before)) / 2)) {
+                best = versions.get(after);
             }
             if (best != null) {
                 if (!best.firmware().isEmpty()) {
@@ -139,19 +158,25 @@ public final class CrashParser {
             if (cur != null && !cur.isEmpty()) {
                 if (cur.format == SourceFormat.DECODED) {
                     CrashBuilder owner = null;
-                    for (int k = done.size() - 1; k >= 0 && owner == null; k--) {
-                        if (done.get(k).format != SourceFormat.DECODED && done.get(k).matchesDecoded(cur.decoded)) {
-                            owner = done.get(k);
+                    for (Frame d : cur.decoded) {
+                        owner = d.address() == 0 ? null : rawOwner.get(d.address());
+                        if (owner != null) {
+                            break;
                         }
                     }
                     if (owner != null) {
                         owner.decoded.addAll(cur.decoded);
-                        owner.lastLine = Math.max(owner.lastLine, cur.lastLine);
+                        owner.extraRanges.add(new int[] {cur.firstLine, cur.lastLine});
                     } else {
                         done.add(cur);
                     }
                 } else {
                     done.add(cur);
+                    for (Frame f : cur.rawFrames) {
+                        if (f.address() != 0) {
+                            rawOwner.put(f.address(), cur);
+                        }
+                    }
                 }
             }
             cur = null;
@@ -161,6 +186,7 @@ public final class CrashParser {
 
         private void line(int i, CleanLine cl) {
             String t = cl.text().strip();
+            WorkMeter.add(t.length());
             if (t.isEmpty()) {
                 if (mode == Mode.BACKTRACE) {
                     finishBacktrace();
@@ -173,7 +199,10 @@ public final class CrashParser {
             if (t.contains(DebugCrashRecord.MARK)) {
                 close();
                 Optional<CrashReport> r = DebugCrashRecord.parse(t, cl.lineNumber());
-                r.ifPresent(rep -> done.add(fromReport(rep, i)));
+                r.ifPresent(rep -> {
+                    cur = fromReport(rep, i);
+                    close();
+                });
                 return;
             }
             if (continuation(i, t)) {
@@ -211,41 +240,47 @@ public final class CrashParser {
                     mode = Mode.NONE;
                     return false;
                 case STACK_MEMORY:
-                    if (STACK_MEMORY_LINE.matcher(t).find()) {
+                    if (WorkMeter.matcher(STACK_MEMORY_LINE, t).find()) {
                         cur.touch(i, lines.get(i).lineNumber());
                         return true;
                     }
                     mode = Mode.NONE;
                     return false;
                 case REGISTERS:
-                    if (REGISTER_START.matcher(t).find()) {
+                    if (WorkMeter.matcher(REGISTER_START, t).find()) {
                         readRegisters(t);
+                        cur.touch(i, lines.get(i).lineNumber());
+                        return true;
+                    }
+                    Optional<DecodedLine.Decoded> interleaved = DecodedLine.parse(t);
+                    if (interleaved.isPresent()) { // the monitor decodes each register line right after it
+                        cur.addDecoded(interleaved.get().frame(), interleaved.get().inlinedBy());
                         cur.touch(i, lines.get(i).lineNumber());
                         return true;
                     }
                     mode = Mode.NONE;
                     return false;
-                case TWDT_BLOCKED: {
-                    Matcher m = BLOCKED_TASK.matcher(t);
-                    if (m.find()) {
-                        cur.blockedTasks.add(m.group(1).strip());
-                        cur.touch(i, lines.get(i).lineNumber());
-                        return true;
-                    }
-                    return false;
-                }
-                case TWDT_RUNNING: {
-                    Matcher m = RUNNING_TASK.matcher(t);
-                    if (m.find()) {
-                        cur.currentTasks.add(m.group(2).strip());
-                        cur.touch(i, lines.get(i).lineNumber());
-                        return true;
-                    }
-                    return false;
-                }
                 default:
-                    return false;
+                    break;
             }
+            // watchdog task lines stay recognizable after a wrapped header line broke the mode
+            if (cur != null && cur.twdt && !cur.hasBacktrace && t.startsWith("- ")) {
+                Matcher m = WorkMeter.matcher(BLOCKED_TASK, t);
+                if (m.find()) {
+                    cur.blockedTasks.add(m.group(1).strip());
+                    cur.touch(i, lines.get(i).lineNumber());
+                    return true;
+                }
+            }
+            if (cur != null && cur.twdt && cur.twdtRunning && !cur.hasBacktrace && t.startsWith("CPU ")) {
+                Matcher m = WorkMeter.matcher(RUNNING_TASK, t);
+                if (m.find()) {
+                    cur.currentTasks.add(m.group(2).strip());
+                    cur.touch(i, lines.get(i).lineNumber());
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean panicLine(int i, String t) {
@@ -280,6 +315,7 @@ public final class CrashParser {
             }
             if (t.startsWith("Tasks currently running:") && cur != null && cur.twdt) {
                 cur.touch(i, lines.get(i).lineNumber());
+                cur.twdtRunning = true;
                 mode = Mode.TWDT_RUNNING;
                 return true;
             }
@@ -302,8 +338,8 @@ public final class CrashParser {
                 cur.touch(i, lines.get(i).lineNumber());
                 return true;
             }
-            Matcher ab = ABORT.matcher(t);
-            if (ab.find()) {
+            Matcher ab = t.contains("abort() was called at PC") ? WorkMeter.matcher(ABORT, t) : null;
+            if (ab != null && ab.find()) {
                 CrashBuilder b = cur != null && !cur.abort && !cur.closedForDetails() ? panic(i) : details(i);
                 b.abort = true;
                 b.abortDetail = t.substring(ab.start());
@@ -329,8 +365,8 @@ public final class CrashParser {
                 cur.touch(i, lines.get(i).lineNumber());
                 return true;
             }
-            Matcher so = STACK_OVERFLOW.matcher(t);
-            if (so.find()) {
+            Matcher so = t.contains("stack overflow in task") ? WorkMeter.matcher(STACK_OVERFLOW, t) : null;
+            if (so != null && so.find()) {
                 CrashBuilder b = details(i);
                 b.overflowTask = so.group(1).strip();
                 b.specificDetail = t.startsWith("[OVMS] ") ? t.substring(7) : t;
@@ -346,9 +382,10 @@ public final class CrashParser {
                 b.brownout = true;
                 return true;
             }
-            Matcher g = GURU.matcher(t);
-            Matcher go = g.find() ? null : GURU_OLD.matcher(t);
-            if (go == null || go.find()) {
+            boolean guruLine = t.contains("Guru Meditation Error");
+            Matcher g = guruLine ? WorkMeter.matcher(GURU, t) : null;
+            Matcher go = !guruLine || g.find() ? null : WorkMeter.matcher(GURU_OLD, t);
+            if (guruLine && (go == null || go.find())) {
                 if (cur != null && (cur.guru || cur.hasBacktrace || cur.format != SourceFormat.PANIC)) {
                     close();
                 }
@@ -375,7 +412,7 @@ public final class CrashParser {
                 }
                 return true;
             }
-            Matcher dh = DUMP_HEADER.matcher(t);
+            Matcher dh = WorkMeter.matcher(DUMP_HEADER, t);
             if (dh.find()) {
                 if (cur != null && cur.format == SourceFormat.PANIC && cur.registerDumps > 0 && cur.hasBacktrace) {
                     // interrupt watchdog: the other core's state follows the first dump
@@ -410,8 +447,8 @@ public final class CrashParser {
                 mode = Mode.STACK_MEMORY;
                 return true;
             }
-            Matcher dt = DETECTED_IN_TASK.matcher(t);
-            if (dt.find()) {
+            Matcher dt = t.contains("Detected in task") ? WorkMeter.matcher(DETECTED_IN_TASK, t) : null;
+            if (dt != null && dt.find()) {
                 CrashBuilder b = panic(i);
                 b.overflowTask = dt.group(1);
                 return true;
@@ -457,7 +494,7 @@ public final class CrashParser {
         }
 
         private boolean bootStatusLine(int i, String t) {
-            Matcher lc = LAST_CRASH.matcher(t);
+            Matcher lc = WorkMeter.matcher(LAST_CRASH, t);
             if (lc.find()) {
                 close();
                 cur = new CrashBuilder(SourceFormat.BOOT_STATUS);
@@ -478,7 +515,7 @@ public final class CrashParser {
                 }
                 return true;
             }
-            Matcher rr = RESET_REASON.matcher(t);
+            Matcher rr = WorkMeter.matcher(RESET_REASON, t);
             if (rr.find()) {
                 if (cur != null && cur.bootStatus) {
                     close();
@@ -509,12 +546,12 @@ public final class CrashParser {
             } else if (t.startsWith("Stack overflow in task ") || t.startsWith("Pending stack overflow in task ")) {
                 cur.overflowTask = t.substring(t.indexOf("in task ") + 8).strip();
                 cur.specificDetail = t;
-            } else if (CURRENT_TASK.matcher(t).find()) {
-                Matcher m = CURRENT_TASK.matcher(t);
+            } else if (WorkMeter.matcher(CURRENT_TASK, t).find()) {
+                Matcher m = WorkMeter.matcher(CURRENT_TASK, t);
                 m.find();
                 cur.currentTasks.add(m.group(2).strip());
-            } else if (EVENT.matcher(t).find()) {
-                Matcher m = EVENT.matcher(t);
+            } else if (WorkMeter.matcher(EVENT, t).find()) {
+                Matcher m = WorkMeter.matcher(EVENT, t);
                 m.find();
                 cur.event = m.group(1);
                 cur.handler = m.group(2) == null ? "" : m.group(2);
@@ -559,7 +596,7 @@ public final class CrashParser {
         }
 
         private void noteVersion(int i, VersionString v) {
-            versionAt.add(new int[] {i});
+            versionAt.add(i);
             versions.add(v);
         }
 
@@ -608,7 +645,7 @@ public final class CrashParser {
             if (cur == null) {
                 return;
             }
-            Matcher m = REGISTER.matcher(text);
+            Matcher m = WorkMeter.matcher(REGISTER, text);
             while (m.find()) {
                 String name = m.group(1);
                 if (name.equals("S0/FP")) {

@@ -92,9 +92,6 @@ final class DebugCrashRecord {
         } else {
             kind = ReasonKind.of(exception, "");
         }
-        if (!resetName.isBlank()) {
-            detail = detail.isEmpty() ? "Reset reason: " + resetName : detail + "; reset reason: " + resetName;
-        }
         return Optional.of(new CrashReport(kind, SourceFormat.DEBUG_CRASH_RECORD, exception, core, regs, frames, false,
                 v.firmware(), v.idf(), "", detail, field(fields, EVENT), field(fields, HANDLER), tasks, Optional.empty(),
                 line.strip(), lineNumber, blocked, current, resetName, List.of()));

@@ -72,7 +72,11 @@ final class DecodedLine {
         }
         if (rest.startsWith(" - ") && rest.length() > 3) {
             String fn = rest.substring(3).strip();
-            if (fn.startsWith("0x") || fn.contains(" ")  && !fn.contains("(")) {
+            int at = fn.lastIndexOf(" at ");
+            if (at > 0) { // espflash's two lines joined by a mail client
+                return located(fn, addr, 0).map(f -> new Decoded(f, false, false));
+            }
+            if (fn.startsWith("0x") || fn.contains(" ") && !fn.contains("(")) {
                 return Optional.empty();
             }
             return Optional.of(new Decoded(Frame.named(addr, cleanName(fn)), false, true));

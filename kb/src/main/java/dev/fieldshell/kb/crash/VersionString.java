@@ -1,5 +1,6 @@
 package dev.fieldshell.kb.crash;
 
+import dev.fieldshell.kb.crash.noise.WorkMeter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,11 +30,11 @@ record VersionString(String firmware, String idf) {
 
     /** The ESP-IDF version named in a line ({@code build idf v…}, {@code ESP-IDF v…}), or empty. */
     static String idfIn(String text) {
-        Matcher m = IDF.matcher(text);
+        Matcher m = WorkMeter.matcher(IDF, text);
         if (m.find()) {
             return m.group(1);
         }
-        Matcher b = IDF_BANNER.matcher(text);
+        Matcher b = WorkMeter.matcher(IDF_BANNER, text);
         return b.find() ? b.group(1) : "";
     }
 

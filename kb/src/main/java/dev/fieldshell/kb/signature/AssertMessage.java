@@ -33,8 +33,11 @@ final class AssertMessage {
         k = detail.indexOf("func: ");
         if (k >= 0 && detail.startsWith("ESP_ERROR_CHECK")) {
             String rest = detail.substring(k + 6).strip();
-            int end = rest.indexOf(';');
-            return (end > 0 ? rest.substring(0, end) : rest).strip();
+            int end = 0;
+            while (end < rest.length() && rest.charAt(end) != ';' && !Character.isWhitespace(rest.charAt(end))) {
+                end++;
+            }
+            return rest.substring(0, end);
         }
         return "";
     }

@@ -27,24 +27,17 @@ final class CrashExtraction {
         }
     }
 
-    /** Signatures of the crashes, in order, without duplicates. */
+    /** Signatures of the crashes (readable and address signatures), in order, without duplicates. */
     static List<String> signatures(List<CrashReport> crashes) {
         Set<String> out = new LinkedHashSet<>();
         for (CrashReport c : crashes) {
-            String s = signature(c);
-            if (!s.isEmpty()) {
-                out.add(s);
+            try {
+                out.addAll(CrashSignatureBridge.signatures(c));
+            } catch (RuntimeException e) {
+                // a signature rule failing on odd frames must not lose the document
             }
         }
         return new ArrayList<>(out);
-    }
-
-    static String signature(CrashReport c) {
-        try {
-            return CrashSignatureBridge.signature(c);
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     /**

@@ -1,26 +1,24 @@
 package dev.fieldshell.kb.source;
 
 import dev.fieldshell.kb.crash.CrashReport;
-import dev.fieldshell.kb.crash.Frame;
+import dev.fieldshell.kb.signature.Signature;
+import dev.fieldshell.kb.signature.SignatureGenerator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The crash signature as the signature package computes it. */
+/** A crash's signatures as the signature package computes them: the readable one and, when there are addresses, the address one. */
 final class CrashSignatureBridge {
     private CrashSignatureBridge() {}
 
-    static String signature(CrashReport c) {
-        // Until the signature package lands: exception plus the first three named frames.
-        List<String> parts = new ArrayList<>();
-        if (!c.exception().isEmpty()) {
-            parts.add(c.exception());
+    static List<String> signatures(CrashReport c) {
+        Signature s = SignatureGenerator.standard().generate(c);
+        List<String> out = new ArrayList<>(2);
+        if (!s.text().isEmpty() && !s.text().startsWith("EMPTY:")) {
+            out.add(s.text());
         }
-        int n = 0;
-        for (Frame f : c.frames()) {
-            if (f.hasFunction() && n++ < 3) {
-                parts.add(f.function().replaceAll("\\(.*$", ""));
-            }
+        if (!s.addressSignature().isEmpty()) {
+            out.add(s.addressSignature());
         }
-        return String.join(" | ", parts);
+        return out;
     }
 }

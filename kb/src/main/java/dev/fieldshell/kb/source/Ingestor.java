@@ -28,12 +28,13 @@ import java.util.zip.ZipException;
 /**
  * Reads inputs (files, directories, http(s) URLs, {@code github:owner/repo}) into a {@link KnowledgeBase}:
  * detects each input's format from its content, runs the matching importer, upserts the documents and
- * commits every {@value #COMMIT_EVERY} writes and at the end. Problems never stop the run: each is one
+ * commits every {@value #COMMIT_EVERY} writes (by default) and at the end. Problems never stop the run: each is one
  * line naming the input and the byte offset.
  */
 public final class Ingestor {
     /** Writes between commits: a kill loses at most this much work, which the next run redoes. */
     static final int COMMIT_EVERY = 10_000;
+    private int commitEvery = COMMIT_EVERY;
     private static final int HEAD_BYTES = 64 * 1024;
 
     /** Told about progress after every document. */
@@ -68,6 +69,12 @@ public final class Ingestor {
 
     public Ingestor onProgress(Listener l) {
         this.listener = l;
+        return this;
+    }
+
+    /** Writes between commits (default {@value #COMMIT_EVERY}). */
+    public Ingestor commitEvery(int writes) {
+        this.commitEvery = Math.max(1, writes);
         return this;
     }
 
@@ -256,7 +263,7 @@ public final class Ingestor {
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
                 }
-                if (o != UpsertOutcome.UNCHANGED && ++writesSinceCommit >= COMMIT_EVERY) {
+                if (o != UpsertOutcome.UNCHANGED && ++writesSinceCommit >= commitEvery) {
                     kb.commit();
                     writesSinceCommit = 0;
                 }

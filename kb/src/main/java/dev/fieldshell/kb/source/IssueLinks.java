@@ -11,8 +11,7 @@ final class IssueLinks {
     private static final Pattern URL = Pattern.compile(
             "https?://(?:www\\.)?github\\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/(?:issues|pull)/(\\d+)");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w/.-])([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)#(\\d+)\\b");
-    private static final Pattern SHORT = Pattern.compile("(?<![\\w/&#])(?:(?:issue|PR|pull request|#)\\s*)?#(\\d{1,6})\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHORT = Pattern.compile("(?<![\\w/&#])#(\\d{1,6})\\b");
     private static final Pattern ANY_URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     private IssueLinks() {}
@@ -23,9 +22,16 @@ final class IssueLinks {
      */
     static List<String> issueIds(String text, String repo, String self) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            out.add(m.group(1) + "/" + m.group(2) + "#" + m.group(3));
+        Matcher m;
+        if (text.contains("github.com/")) {
+            m = URL.matcher(text);
+            while (m.find()) {
+                out.add(m.group(1) + "/" + m.group(2) + "#" + m.group(3));
+            }
+        }
+        if (text.indexOf('#') < 0) {
+            out.remove(self);
+            return List.copyOf(out);
         }
         m = QUALIFIED.matcher(text);
         while (m.find()) {
@@ -43,6 +49,9 @@ final class IssueLinks {
 
     /** Every http(s) URL in {@code text}, trailing punctuation trimmed, without duplicates. */
     static List<String> urls(String text) {
+        if (!text.contains("http")) {
+            return List.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         Matcher m = ANY_URL.matcher(text);
         while (m.find()) {

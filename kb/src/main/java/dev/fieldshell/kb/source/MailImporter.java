@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * in next month's archive still finds its thread and its quoted crash's origin.
  */
 public final class MailImporter {
+    /** One reply/forward marker or list tag at the start of a subject; stripped repeatedly by {@link #stripSubjectPrefixes}. */
     private static final Pattern SUBJECT_PREFIX = Pattern.compile(
-            "^(?:\\s*(?:\\[[^\\]]{1,40}\\]|(?:re|aw|fwd?|wg|sv|antw|r)\\s*(?:\\[\\d+\\])?\\s*:))+\\s*", Pattern.CASE_INSENSITIVE);
+            "^\\s*(?:\\[[^\\]]{1,40}\\]|(?:re|aw|fwd?|wg|sv|antw|r)\\s{0,3}(?:\\[\\d{1,4}\\])?\\s{0,3}:)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_TAG = Pattern.compile("\\[([A-Za-z0-9_-]{1,40})\\]");
     private static final Pattern PIPERMAIL_FROM = Pattern.compile("^(\\S+) at (\\S+)\\s*(?:\\((.*)\\))?\\s*$");
     private static final Pattern NAME_ADDR = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]*)>\\s*$");
@@ -107,7 +108,7 @@ public final class MailImporter {
         List<String> links = new ArrayList<>(IssueLinks.urls(body.own()));
         links.addAll(body.attachments());
 
-        String title = SUBJECT_PREFIX.matcher(subject).replaceFirst("");
+        String title = stripSubjectPrefixes(subject);
         StringBuilder componentText = new StringBuilder(subject).append('\n').append(body.own());
         crashes.forEach(c -> c.frames().forEach(f -> componentText.append('\n').append(f.function())));
         return new KbDocument(id, DocType.MAIL, title.isEmpty() ? subject : title, url(h, id, subject), date, author(h.get("from")),
@@ -138,7 +139,21 @@ public final class MailImporter {
 
     /** {@code Re: AW: [Ovmsdev] Heap  corruption} → {@code heap corruption}. */
     static String normalizedSubject(String subject) {
-        return SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return stripSubjectPrefixes(subject).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code Re: AW: [Ovmsdev] x} → {@code x}; a loop over single matches, so no regex recursion on long chains. */
+    static String stripSubjectPrefixes(String subject) {
+        Matcher m = SUBJECT_PREFIX.matcher(subject);
+        int pos = 0;
+        while (pos < subject.length()) {
+            m.region(pos, subject.length());
+            if (!m.lookingAt() || m.end() == pos) {
+                break;
+            }
+            pos = m.end();
+        }
+        return subject.substring(pos);
     }
 
     static String author(String from) {

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 final class QuoteSplitter {
     private QuoteSplitter() {}
 
-    private static final Pattern QUOTE_PREFIX = Pattern.compile("^(?:[ \\t]{0,3}>)+[ \\t]?");
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "^(?:(?:On|Am|Le|El|Il|Op) .{4,200}(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef)(?: .{0,80})?:"
                     + "|.{2,120} (?:wrote|schrieb|writes|schreibt)\\s*:"
@@ -65,9 +64,9 @@ final class QuoteSplitter {
         boolean lastWasQuote = false;
         for (int i = 0; i < end; i++) {
             String l = stripCr(lines[i]);
-            Matcher q = QUOTE_PREFIX.matcher(l);
-            if (q.lookingAt()) {
-                String inner = l.substring(q.end());
+            int quoteEnd = quotePrefixEnd(l);
+            if (quoteEnd >= 0) {
+                String inner = l.substring(quoteEnd);
                 if (!lastWasQuote && quoted.length() > 0) {
                     quoted.append('\n');
                 }
@@ -120,10 +119,14 @@ final class QuoteSplitter {
         if (l.isEmpty() || l.length() > 300) {
             return 0;
         }
+        boolean startsLikeOne = ATTRIBUTION_START.matcher(l).lookingAt();
+        if (!startsLikeOne && !hasAttributionVerb(l)) {
+            return 0; // cheap test first: almost no line is an attribution
+        }
         if (ATTRIBUTION.matcher(l).matches() && quoteFollows(lines, i + 1, end)) {
             return 1;
         }
-        if (i + 1 < end) {
+        if (startsLikeOne && i + 1 < end) {
             String two = l + " " + stripCr(lines[i + 1]).strip();
             if (two.length() <= 300 && ATTRIBUTION.matcher(two).matches() && quoteFollows(lines, i + 2, end)
                     && ATTRIBUTION_START.matcher(l).lookingAt() && attributionAt(lines, i + 1, end) == 0) {
@@ -133,13 +136,25 @@ final class QuoteSplitter {
         return 0;
     }
 
+    private static final String[] ATTRIBUTION_VERBS = {"wrote", "schrieb", "writes", "schreibt", "crit", "escribi", "scritto",
+        "schreef", "rta ("};
+
+    private static boolean hasAttributionVerb(String l) {
+        for (String v : ATTRIBUTION_VERBS) {
+            if (l.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean quoteFollows(String[] lines, int from, int end) {
         for (int k = from; k < end && k < from + 3; k++) {
             String l = stripCr(lines[k]);
             if (l.isBlank()) {
                 continue;
             }
-            return QUOTE_PREFIX.matcher(l).lookingAt();
+            return quotePrefixEnd(l) >= 0;
         }
         return from >= end;
     }
@@ -153,6 +168,33 @@ final class QuoteSplitter {
             }
         }
         return false;
+    }
+
+    /**
+     * End of a quote prefix ({@code >}, {@code > >}, {@code >>}, up to three spaces before each {@code >},
+     * one optional space or tab after), or -1 when the line is not quoted. A loop, not a regex: a line of
+     * a million {@code >} must not recurse.
+     */
+    static int quotePrefixEnd(String l) {
+        int i = 0;
+        int n = l.length();
+        int end = -1;
+        while (true) {
+            int j = i;
+            while (j < n && j - i < 3 && (l.charAt(j) == ' ' || l.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < n && l.charAt(j) == '>') {
+                i = j + 1;
+                end = i;
+            } else {
+                break;
+            }
+        }
+        if (end >= 0 && end < n && (l.charAt(end) == ' ' || l.charAt(end) == '\t')) {
+            end++;
+        }
+        return end;
     }
 
     private static boolean isMailmanFooter(String[] lines, int i) {

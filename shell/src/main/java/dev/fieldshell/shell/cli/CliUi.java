@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** The workflow's voice on the command line: lines to stdout, questions answered from stdin (EOF = no). */
 final class CliUi implements MacroWorkflow.Ui {
 
-    private static BufferedReader stdin;
     private final PrintWriter out;
+    private BufferedReader stdin;
 
     CliUi(PrintWriter out) {
         this.out = out;
@@ -41,9 +41,9 @@ final class CliUi implements MacroWorkflow.Ui {
         }
     }
 
-    private static synchronized BufferedReader reader() {
+    private synchronized BufferedReader reader() {
         if (stdin == null) {
-            stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            stdin = new BufferedReader(new InputStreamReader(CliEnvironment.stdin(), StandardCharsets.UTF_8));
         }
         return stdin;
     }

@@ -28,7 +28,7 @@ public final class EventsCli implements Callable<Integer>, FreeOptions {
 
     @Override
     public Integer call() throws Exception {
-        XdgDirs dirs = XdgDirs.system();
+        XdgDirs dirs = CliEnvironment.dirs();
         try (CliTargets targets = CliTargets.standard(dirs, target)) {
             return new MacroTool(dirs).events(words, targets, new CliUi(spec.commandLine().getOut()));
         }

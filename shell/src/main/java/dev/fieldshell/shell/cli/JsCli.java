@@ -27,7 +27,7 @@ public final class JsCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        XdgDirs dirs = XdgDirs.system();
+        XdgDirs dirs = CliEnvironment.dirs();
         PrintWriter out = spec.commandLine().getOut();
         try (CliTargets targets = CliTargets.standard(dirs, target)) {
             MacroWorkflow.Target t = targets.current();

@@ -25,7 +25,7 @@ public final class MacroCli implements Callable<Integer>, FreeOptions {
 
     @Override
     public Integer call() throws Exception {
-        XdgDirs dirs = XdgDirs.system();
+        XdgDirs dirs = CliEnvironment.dirs();
         // No current module on the command line: targets come from --target, --targets or resume MODULE.
         try (CliTargets targets = CliTargets.standard(dirs, null)) {
             return new MacroTool(dirs).macro(words, targets, new CliUi(spec.commandLine().getOut()));

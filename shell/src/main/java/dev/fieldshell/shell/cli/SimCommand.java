@@ -130,8 +130,10 @@ public final class SimCommand implements Callable<Integer> {
         out.println("Simulated OVMS module, firmware " + firmware);
         out.println("  hardware: " + hardware);
         if (module.sshPort() >= 0) {
-            out.println("  ssh:      " + bind + " port " + module.sshPort() + ", host key ssh-rsa " + module.hostKeyFingerprint());
+            out.println("  ssh:      " + bind + " port " + module.sshPort());
             out.println("            ssh -p " + module.sshPort() + " -o HostKeyAlgorithms=+ssh-rsa -o PubkeyAcceptedAlgorithms=+ssh-rsa admin@" + bind);
+            out.flush();
+            out.println("  host key: ssh-rsa 2048 " + module.hostKeyFingerprint());
         }
         module.serialPath().ifPresent(p -> out.println("  serial:   " + p + "  (e.g. screen " + p + " 115200)"));
         out.println("  store:    " + module.storeDir());

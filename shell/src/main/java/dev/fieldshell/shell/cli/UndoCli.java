@@ -29,7 +29,7 @@ public final class UndoCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        XdgDirs dirs = XdgDirs.system();
+        XdgDirs dirs = CliEnvironment.dirs();
         List<String> words = new ArrayList<>(List.of(module));
         if (yes) {
             words.add("--yes");

@@ -33,13 +33,39 @@ public final class SimLink implements ModuleLink {
     private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
     private final Consumer<LogLine> logReceiver;
     private volatile Consumer<String> streamSink;
+    private final boolean ownsModule;
 
+    /** A link to a running simulator; closing the link leaves the module running. */
     public SimLink(SimulatedModule module) {
+        this(module, false);
+    }
+
+    private SimLink(SimulatedModule module, boolean ownsModule) {
         this.module = module;
+        this.ownsModule = ownsModule;
         this.core = module.core();
         this.console = core.openConsole(Console.Kind.LINK, this::collect, true);
         this.logReceiver = line -> logListeners.forEach(l -> l.accept(line.plain()));
         core.log().subscribe(logReceiver);
+    }
+
+    /**
+     * Starts a simulator of its own (default firmware, temporary store, no SSH) and links to it;
+     * closing the link stops the simulator. This is the target {@code sim}.
+     */
+    public static SimLink openDefault() throws LinkException {
+        return open(SimulatedModule.builder());
+    }
+
+    /** Like {@link #openDefault()} with the caller's options. */
+    public static SimLink open(SimulatedModule.Builder options) throws LinkException {
+        SimulatedModule m;
+        try {
+            m = options.build().start();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new LinkException("sim: cannot start the simulator: " + e.getMessage(), e);
+        }
+        return new SimLink(m, true);
     }
 
     private void collect(String text) {
@@ -143,5 +169,8 @@ public final class SimLink implements ModuleLink {
     public void close() {
         core.log().unsubscribe(logReceiver);
         console.close();
+        if (ownsModule) {
+            module.close();
+        }
     }
 }

@@ -268,6 +268,18 @@ public final class SimulatedModule implements AutoCloseable {
                 }
             }
         });
+        // Server connections come back after the network does: a new TLS handshake each time.
+        for (String ev : List.of("network.up", "network.reconfigured")) {
+            core.events().listen(ev, "ovms-server", e -> {
+                for (String v : List.of("v2", "v3")) {
+                    if (core.serverRunning(v)) {
+                        core.tlsHandshake();
+                        core.log().info("ovms-server-" + v, "Reconnected to OVMS Server " + v.toUpperCase(java.util.Locale.ROOT));
+                        core.events().signal("server." + v + ".connected");
+                    }
+                }
+            });
+        }
         core.events().listen("network.mgr.init", "ssh", e -> {
             if (ssh != null) {
                 core.log().info("ssh", "Launching SSH Server");
@@ -306,9 +318,13 @@ public final class SimulatedModule implements AutoCloseable {
         return ssh == null ? -1 : ssh.port();
     }
 
-    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH. */
+    /** The host key's OpenSSH fingerprint ({@code SHA256:…}), or empty without SSH; waits for a new key to be generated. */
     public String hostKeyFingerprint() {
-        return ssh == null ? "" : ssh.fingerprint();
+        try {
+            return ssh == null ? "" : ssh.fingerprint();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The pseudo-terminal path of the serial console, when serving one. */

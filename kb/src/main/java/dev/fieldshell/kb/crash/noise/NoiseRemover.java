@@ -29,24 +29,48 @@ public final class NoiseRemover {
     private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
 
     /**
-     * Places where a flattened paragraph is split back into lines. Only after a blank that does not
-     * follow a closing bracket, so {@code [OVMS] ***ERROR***} stays whole; a log prefix split off
-     * this way ({@code E (10325) task_wdt:}) is left empty and dropped.
+     * Where a flattened paragraph is split back into lines: before these words or shapes, when they
+     * follow 1–4 blanks that do not follow a closing bracket (so {@code [OVMS] ***ERROR***} stays
+     * whole); a log prefix split off this way ({@code E (10325) task_wdt:}) is left empty and dropped.
+     * Checked only at such positions, each check bounded, so splitting stays linear.
      */
-    private static final Pattern MARKER = Pattern.compile(
-            "(?<=[^\\]\\s][ \t]{1,4})(?="
-                    + "Guru Meditation Error|Core {1,2}\\d{1,2} register dump:|Register dump:|Backtrace:|ELF file SHA256:"
-                    + "|Rebooting\\.\\.\\.|Rebooting in \\d|CPU halted\\.|Last crash:|Registers:|Current task on core"
-                    + "|Event: |WDT tasks:|Version: |Hardware: |abort\\(\\) was called at PC|CORRUPT HEAP:|assert failed:"
-                    + "|assertion \"|Stack memory:|Detected boot reason:|Reset reason:|Crash counters:|This is reset #"
-                    + "|Time at boot:|Last boot was|\\[OVMS\\]|\\*\\*\\*ERROR\\*\\*\\*|Memory dump at|Debug exception reason:"
-                    + "|Core {1,2}\\d{1,2} was running in ISR context:|Task watchdog got triggered|Tasks currently running:"
-                    + "|Stack overflow in task|Pending stack overflow|Heap corruption detected|rst:0x|ESP_ERROR_CHECK failed"
-                    + "|Print CPU \\d|CPU \\d{1,2}: |- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|Aborting\\.|\\(inlined by\\)|0x[0-9a-fA-F]{8}: |0x[0-9a-fA-F]{8} is in |#\\d{1,3} {1,2}0x"
-                    + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] )");
+    private static final String[] MARKER_WORDS = {
+        "Guru Meditation Error", "Register dump:", "Backtrace:", "ELF file SHA256:", "Rebooting...", "CPU halted.",
+        "Last crash:", "Registers:", "Current task on core", "Event: ", "WDT tasks:", "Version: ", "Hardware: ",
+        "abort() was called at PC", "CORRUPT HEAP:", "assert failed:", "assertion \"", "Stack memory:", "Detected boot reason:",
+        "Reset reason:", "Crash counters:", "This is reset #", "Time at boot:", "Last boot was", "[OVMS]", "***ERROR***",
+        "Memory dump at", "Debug exception reason:", "Task watchdog got triggered", "Tasks currently running:",
+        "Stack overflow in task", "Pending stack overflow", "Heap corruption detected", "rst:0x", "ESP_ERROR_CHECK failed",
+        "Aborting.", "(inlined by)",
+    };
+    private static final Pattern MARKER_SHAPES = Pattern.compile(
+            "Core {1,2}\\d{1,2} (?:register dump:|was running in ISR context:)|Rebooting in \\d|Print CPU \\d|CPU \\d{1,2}: "
+                    + "|- [^()\\s][^()]{0,40} \\(CPU [0-9/]{1,5}\\)|0x[0-9a-fA-F]{8}(?:: | is in | - [A-Za-z_])|#\\d{1,3} {1,2}0x"
+                    + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] ");
+    private static final String SHAPE_FIRST_CHARS = "CRP-0#EWIDV[";
+    private static final boolean[] MARKER_FIRST = new boolean[128];
+
+    static {
+        for (String w : MARKER_WORDS) {
+            MARKER_FIRST[w.charAt(0)] = true;
+        }
+        for (char c : SHAPE_FIRST_CHARS.toCharArray()) {
+            MARKER_FIRST[c] = true;
+        }
+    }
 
     private static final Pattern ENDS_WITH_REGISTER_NAME = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}$");
     private static final Pattern STARTS_WITH_COLON_HEX = Pattern.compile("^[ \t]{0,8}:[ \t]{0,8}0x");
+    private static final Pattern ENDS_WITH_REGISTER_COLON = Pattern.compile("(?:^|\\s)[A-Z][A-Z0-9]{1,8}(?:/FP)?[ \t]{0,8}:$");
+    private static final Pattern STARTS_WITH_HEX = Pattern.compile("^[ \t]{0,8}0x[0-9a-fA-F]{1,8}\\b");
+    private static final Pattern DECODE_ENDS_WITH_AT = Pattern.compile(
+            "^(?:--- |WARNING Decoded |Decoded |PC: )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} {1,2}0x[0-9a-fA-F]{8}).{1,400} at$");
+    private static final Pattern DECODE_START = Pattern.compile("^(?:--- |WARNING Decoded |Decoded |PC: )?(?:0x[0-9a-fA-F]{8}: |\\(inlined by\\) |#\\d{1,3} )");
+    private static final Pattern ENDS_WITH_ADDRESS_COLON = Pattern.compile("0x[0-9a-fA-F]{8}:$");
+    private static final Pattern LABEL_ONLY = Pattern.compile(
+            "^(?:Version|Event|WDT tasks|Last crash|Reset reason|Current task on core \\d{1,2}|Debug exception reason|ELF file SHA256):$");
+    private static final Pattern HEAP_WITHOUT_GOT = Pattern.compile("^CORRUPT HEAP: (?:Bad head|Bad tail|Invalid data|Size) at .{0,200}$");
+    private static final Pattern LOCATION_START = Pattern.compile("^[^\\s]{1,400}:(?:\\d|\\?)");
     private static final Pattern FILE_LINE_END = Pattern.compile(":\\d{1,7}\\)\\.?$");
     private static final Pattern GDB_IS_IN = Pattern.compile("^0x[0-9a-fA-F]{1,8} is in ");
 
@@ -119,12 +143,12 @@ public final class NoiseRemover {
     }
 
     private static void cleanPhysicalLine(String raw, int lineNo, List<CleanLine> out) {
-        String s = ANSI.matcher(raw).replaceAll("");
+        String s = raw.indexOf('[') >= 0 ? WorkMeter.matcher(ANSI, raw).replaceAll("") : raw;
         s = stripControls(s);
         int depth = 0;
         for (int guard = 0; guard < 8; guard++) {
             String before = s;
-            Matcher q = QUOTE.matcher(s);
+            Matcher q = WorkMeter.matcher(QUOTE, s);
             if (q.find()) {
                 depth += count(q.group(1), '>');
                 s = s.substring(q.end());
@@ -136,22 +160,31 @@ public final class NoiseRemover {
         }
         if (s.length() > 12 && !s.isBlank() && !s.contains("*-OVM-DebugCrash")) {
             List<String> pieces = new ArrayList<>();
-            Matcher m = MARKER.matcher(s);
             int from = 0;
-            while (m.find()) {
-                if (m.start() > from) {
-                    pieces.add(s.substring(from, m.start()));
+            for (int at : markerPositions(s)) {
+                if (at > from) {
+                    pieces.add(s.substring(from, at));
                 }
-                from = m.start();
+                from = at;
             }
             pieces.add(s.substring(from));
             boolean any = false;
+            String carry = "";
             for (String piece : pieces) {
-                String p = stripTrailing(stripLinePrefixes(piece));
+                String p = carry + stripTrailing(stripLinePrefixes(piece));
+                carry = "";
+                if (isDecoration(p.strip())) { // "--- 0x…: f at …", "WARNING Decoded 0x…": keep the decoder's prefix on its line
+                    carry = p.strip() + " ";
+                    continue;
+                }
                 if (!p.isBlank()) {
                     out.add(new CleanLine(p, lineNo, depth));
                     any = true;
                 }
+            }
+            if (!carry.isEmpty()) {
+                out.add(new CleanLine(carry.strip(), lineNo, depth));
+                any = true;
             }
             if (!any) {
                 out.add(new CleanLine("", lineNo, depth));
@@ -161,18 +194,62 @@ public final class NoiseRemover {
         }
     }
 
+    /** Positions in {@code s} where a flattened line is split (see {@link #MARKER_WORDS}). */
+    private static List<Integer> markerPositions(String s) {
+        List<Integer> out = new ArrayList<>();
+        Matcher shapes = null;
+        int n = s.length();
+        WorkMeter.add(n);
+        for (int i = 2; i < n; i++) {
+            char c = s.charAt(i);
+            char before = s.charAt(i - 1);
+            if (c >= 128 || !MARKER_FIRST[c] || (before != ' ' && before != '\t')) {
+                continue;
+            }
+            int j = i - 1;
+            while (j >= 0 && i - j <= 4 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j--;
+            }
+            if (j < 0 || i - j > 5 || s.charAt(j) == ']' || s.charAt(j) == ' ' || s.charAt(j) == '\t') {
+                continue;
+            }
+            boolean hit = false;
+            for (String w : MARKER_WORDS) {
+                if (w.charAt(0) == c && s.startsWith(w, i)) {
+                    hit = true;
+                    break;
+                }
+            }
+            if (!hit && SHAPE_FIRST_CHARS.indexOf(c) >= 0) {
+                if (shapes == null) {
+                    shapes = WorkMeter.matcher(MARKER_SHAPES, s);
+                }
+                shapes.region(i, Math.min(n, i + 80));
+                hit = shapes.lookingAt();
+            }
+            if (hit) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isDecoration(String p) {
+        return p.equals("---") || p.equals("WARNING Decoded") || p.equals("Decoded") || p.equals("PC:");
+    }
+
     private static String stripLinePrefixes(String s) {
         for (int guard = 0; guard < 6; guard++) {
             String before = s;
-            Matcher t = TIMESTAMP.matcher(s);
+            Matcher t = WorkMeter.matcher(TIMESTAMP, s);
             if (t.find()) {
                 s = s.substring(t.end());
             }
-            Matcher sd = SD_LOG.matcher(s);
+            Matcher sd = WorkMeter.matcher(SD_LOG, s);
             if (sd.find()) {
                 s = s.substring(sd.end());
             }
-            Matcher e = ESP_LOG.matcher(s);
+            Matcher e = WorkMeter.matcher(ESP_LOG, s);
             if (e.find()) {
                 s = s.substring(e.end());
             }
@@ -221,24 +298,110 @@ public final class NoiseRemover {
         return k;
     }
 
-    /** Lines a mail client broke mid-token: {@code LEND\n: 0x4008c351}, gdb's {@code is in f\n(file:line).}. */
+    /**
+     * Lines a mail client broke: mid-token ({@code LEND\n: 0x4008c351}), after a label
+     * ({@code Version:\n3.3.004…}), inside a one-line message (a Guru header, a stack-overflow or
+     * {@code CORRUPT HEAP} line, gdb's {@code is in f\n(file:line).}, addr2line's {@code f at\n/path:line}),
+     * or a DebugCrash record spread over several lines.
+     */
     private static List<CleanLine> rejoin(List<CleanLine> lines) {
         List<CleanLine> out = new ArrayList<>(lines.size());
+        int joins = 0;
         for (CleanLine l : lines) {
             if (!out.isEmpty()) {
                 CleanLine prev = out.get(out.size() - 1);
-                String p = prev.text();
-                String t = l.text();
-                boolean registerSplit = STARTS_WITH_COLON_HEX.matcher(t).find() && ENDS_WITH_REGISTER_NAME.matcher(p).find();
-                boolean gdbSplit = GDB_IS_IN.matcher(p).find() && !FILE_LINE_END.matcher(p).find()
-                        && t.stripLeading().startsWith("(") && (t.endsWith(").") || t.endsWith(")"));
-                if (registerSplit || gdbSplit) {
-                    out.set(out.size() - 1, new CleanLine(stripTrailing(p) + " " + t.strip(), prev.lineNumber(), prev.quoteDepth()));
+                String p = prev.text().strip();
+                String t = l.text().strip();
+                if (!t.isEmpty() && joins < 12 && belongsToPrevious(p, t)) {
+                    out.set(out.size() - 1, new CleanLine(p + " " + t, prev.lineNumber(), prev.quoteDepth()));
+                    joins++;
                     continue;
                 }
             }
+            joins = 0;
             out.add(l);
         }
         return out;
+    }
+
+    private static boolean belongsToPrevious(String p, String t) {
+        if (p.isEmpty()) {
+            return false;
+        }
+        char t0 = t.charAt(0);
+        if ((t0 == ':' || t0 == ' ') && WorkMeter.matcher(STARTS_WITH_COLON_HEX, t).find() && tail(ENDS_WITH_REGISTER_NAME, p)) {
+            return true;
+        }
+        if (t0 == '0' && p.endsWith(":") && WorkMeter.matcher(STARTS_WITH_HEX, t).find() && tail(ENDS_WITH_REGISTER_COLON, p)) {
+            return true;
+        }
+        if (WorkMeter.matcher(GDB_IS_IN, p).find() && !WorkMeter.matcher(FILE_LINE_END, p).find() && t.startsWith("(")) {
+            return true;
+        }
+        if (p.endsWith(" at") && WorkMeter.matcher(DECODE_ENDS_WITH_AT, p).find() && WorkMeter.matcher(LOCATION_START, t).find()) {
+            return true;
+        }
+        if (p.endsWith(":") && (tail(ENDS_WITH_ADDRESS_COLON, p) || WorkMeter.matcher(LABEL_ONLY, p).find())) {
+            return true;
+        }
+        if (p.startsWith("Debug exception reason:") && t.startsWith("(") && t.endsWith(")") && t.length() < 60) {
+            return true;
+        }
+        if ((p.startsWith("0x") || p.startsWith("--- ") || p.startsWith("(inlined") || p.startsWith("#") || p.startsWith("WARNING"))
+                && unbalanced(p) && (WorkMeter.matcher(DECODE_START, p).find() || WorkMeter.matcher(GDB_IS_IN, p).find())) {
+            return true;
+        }
+        int guru = p.indexOf("panic'ed (");
+        if (guru >= 0 && p.indexOf(')', guru) < 0) {
+            return true;
+        }
+        if (p.contains("stack overflow in task") && !p.contains("detected") && t.length() < 60 && t.contains("detected")) {
+            return true;
+        }
+        if (p.startsWith("Version: ") && p.contains("(build") && p.indexOf(')') < 0) {
+            return true;
+        }
+        if (p.startsWith("CORRUPT HEAP: ") && !p.contains(" got 0x") && WorkMeter.matcher(HEAP_WITHOUT_GOT, p).find()) {
+            return true;
+        }
+        int record = p.indexOf("*-OVM-DebugCrash");
+        if (record >= 0 && t.charAt(0) != '|' && t.charAt(0) != '+' && !t.contains("*-OVM-") && commas(p) < 24) {
+            // a table cell closes the record with '|', but the data may also start after the cell that names it
+            String data = p.substring(record + 16).replace('|', ' ').strip();
+            return data.isEmpty() || !p.endsWith("|");
+        }
+        return false;
+    }
+
+    /** Does {@code p}'s last few characters match {@code pattern} (anchored at the end)? Bounded work on long lines. */
+    private static boolean tail(Pattern pattern, String p) {
+        Matcher m = WorkMeter.matcher(pattern, p);
+        m.region(Math.max(0, p.length() - 24), p.length());
+        m.useAnchoringBounds(false);
+        return m.find();
+    }
+
+    /** More '(' than ')': a function signature broken inside its argument list. */
+    private static boolean unbalanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
+
+    private static int commas(String s) {
+        int k = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ',') {
+                k++;
+            }
+        }
+        return k;
     }
 }

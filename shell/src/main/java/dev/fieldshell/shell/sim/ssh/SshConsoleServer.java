@@ -70,25 +70,44 @@ public final class SshConsoleServer implements AutoCloseable {
     }
 
 
+    /**
+     * Listens at once; the host key (generated on first use, RSA 2048, which takes a moment on a
+     * fresh store) is loaded on a background thread, as the module's "RSAKeyGen" task does.
+     */
     public void start() throws IOException {
         sshd.start();
+        Thread.ofVirtual().name("RSAKeyGen").start(() -> {
+            try {
+                fingerprint();
+            } catch (IOException e) {
+                core.log().error("ssh", e.getMessage());
+            }
+        });
+    }
+
+    /** The host key's {@code SHA256:} fingerprint; waits for the key if it is still being generated. */
+    public synchronized String fingerprint() throws IOException {
+        if (!fingerprint.isEmpty()) {
+            return fingerprint;
+        }
+        if (!java.nio.file.Files.exists(hostKey)) {
+            core.log().info("ssh", "Generating SSH Server key, wait before attempting access.");
+        }
         try {
             for (KeyPair kp : sshd.getKeyPairProvider().loadKeys(null)) {
                 fingerprint = KeyUtils.getFingerPrint(kp.getPublic());
-                core.config().set("ssh.info", "fingerprint", fingerprint.substring(fingerprint.indexOf(':') + 1));
             }
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("cannot load the SSH host key " + hostKey + ": " + e.getMessage(), e);
         }
-        core.log().info("ssh", "SSH server key installed with fingerprint " + fingerprint.substring(fingerprint.indexOf(':') + 1));
+        String bare = fingerprint.substring(fingerprint.indexOf(':') + 1);
+        core.config().set("ssh.info", "fingerprint", bare);
+        core.log().info("ssh", "SSH server key installed with fingerprint " + bare);
+        return fingerprint;
     }
 
     public int port() {
         return ((InetSocketAddress) sshd.getBoundAddresses().iterator().next()).getPort();
-    }
-
-    public String fingerprint() {
-        return fingerprint;
     }
 
     /** {@code password.<user>}, then {@code password.module}; open when nothing at all is configured. */

@@ -254,4 +254,51 @@ class SshAcceptanceTest {
             assertThat(listed).contains(before).contains("RSA");
         }
     }
+
+    @Test
+    void tabCompletesAndTailFollowsUntilCtrlC() throws Exception {
+        Process p = shell(ssh);
+        OpenSsh.Reader r = new OpenSsh.Reader(p);
+        r.until("OVMS# ");
+        OpenSsh.send(p, "vfs ec\t");
+        assertThat(r.until("vfs echo ")).isEqualTo("vfs echo ");
+        OpenSsh.send(p, "follow /store/tail.txt\r");
+        r.until("OVMS# ");
+        OpenSsh.send(p, "vfs tail /store/tail.txt\r");
+        assertThat(r.until("follow\r\n")).isEqualTo("vfs tail /store/tail.txt\r\r\n[tail: in follow mode, press Ctrl-C to abort]\r\nfollow\r\n");
+        Files.writeString(dir.resolve("store/tail.txt"), "appended\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(r.until("appended\r\n")).isEqualTo("appended\r\n");
+        OpenSsh.send(p, "\u0003");
+        assertThat(r.until("OVMS# ")).isEqualTo("^C\r\nOVMS# ");
+    }
+
+    @Test
+    void aNetworkRestartDropsSshSessions() throws Exception {
+        Process p = shell(ssh);
+        OpenSsh.Reader r = new OpenSsh.Reader(p);
+        r.until("OVMS# ");
+        OpenSsh.send(p, "sim event network.mgr.stop\r");
+        assertThat(r.until("network.mgr.stop\r\n")).endsWith("Signalling event: network.mgr.stop\r\n");
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ssh.exec("admin", "sim event wifi.down").out()).isEqualTo(
+                "Error: wifi.down is not a network or power event; 'sim events' lists them\r\n");
+    }
+
+    @Test
+    void dropAfterFaultCutsTheConnection() throws Exception {
+        try (SimulatedModule faulty = SimulatedModule.builder().sshPort(0).fault(dev.fieldshell.shell.sim.Fault.parse("drop-after=2"))
+                .hostKeyFile(dir.resolve("store/ovms_config/ssh.server.key")).build().start()) {
+            Process p = new OpenSsh(dir, faulty.sshPort()).shell("admin");
+            processes.add(p);
+            OpenSsh.Reader r = new OpenSsh.Reader(p);
+            r.until("OVMS# ");
+            OpenSsh.send(p, "echo 1\r");
+            r.until("OVMS# ");
+            OpenSsh.send(p, "echo 2\r");
+            r.until("OVMS# ");
+            OpenSsh.send(p, "echo 3\r");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(r.all()).doesNotContain("\r\n3\r\n");
+        }
+    }
 }

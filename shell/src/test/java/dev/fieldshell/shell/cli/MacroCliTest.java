@@ -1,0 +1,114 @@
+package dev.fieldshell.shell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.shell.repl.XdgDirs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The macro, js and events subcommands through picocli, in process, with test XDG directories. */
+class MacroCliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run fieldshell(String stdin, String... args) {
+        CliEnvironment.use(XdgDirs.from(Map.of(
+                "XDG_CONFIG_HOME", tmp.resolve("config").toString(),
+                "XDG_STATE_HOME", tmp.resolve("state").toString(),
+                "XDG_DATA_HOME", tmp.resolve("data").toString()), tmp.resolve("home")),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CommandLine cl = FieldshellCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @AfterEach
+    void reset() {
+        CliEnvironment.reset();
+    }
+
+    private Path store(String target) {
+        return tmp.resolve("state/fieldshell/sim").resolve(target.replace(':', '_')).resolve("store/events");
+    }
+
+    private List<String> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void noAnswerMeansNothingSentAndBadInputIsOneLine() throws Exception {
+        Run declined = fieldshell("", "macro", "heapcheck", "--target", "sim:3.3.006");
+        assertThat(declined.exit()).isEqualTo(1);
+        assertThat(declined.out()).contains("(no answer on standard input; use --yes to apply without asking)", "nothing sent");
+        assertThat(files(store("sim:3.3.006"))).isEmpty();
+
+        Run unknownParam = fieldshell("", "macro", "heapcheck", "--dealy", "5000", "--target", "sim");
+        assertThat(unknownParam.exit()).isEqualTo(2);
+        assertThat(unknownParam.err().strip()).isEqualTo("fieldshell: heapcheck: unknown parameter --dealy; did you mean --delay? "
+                + "(parameters: --after, --delay, --handler, --name, --periodic, --remove)");
+
+        Run unknownMacro = fieldshell("", "macro", "nosuch", "--target", "sim");
+        assertThat(unknownMacro.exit()).isEqualTo(1);
+        assertThat(unknownMacro.err()).startsWith("fieldshell: no macro named 'nosuch'").doesNotContain("\tat ");
+
+        Run noTarget = fieldshell("", "macro", "heapcheck");
+        assertThat(noTarget.exit()).isEqualTo(2);
+        assertThat(noTarget.err()).startsWith("fieldshell: which module? give --target TARGET");
+    }
+
+    @Test
+    void listAndShow() {
+        Run list = fieldshell("", "macro", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("heapcheck  Install (or --remove) delayed heap checks", "heaptrace  Start heap tracing", "crashinfo  Collect boot status");
+        Run show = fieldshell("", "macro", "show", "heapcheck");
+        assertThat(show.out()).contains("  --delay <int> (default 5000)  milliseconds from the event to the check",
+                "  --after <a,b,...> (default server.v2.stopped,server.v3.stopped)");
+    }
+
+    @Test
+    void fleetOfTargetsGetsOnePlanEachAndASummaryTable() throws Exception {
+        Run fleet = fieldshell("", "macro", "heapcheck", "--target", "sim:3.3.006,sim:3.3.005", "--yes", "--force");
+        assertThat(fleet.exit()).as(fleet.out() + fleet.err()).isZero();
+        assertThat(fleet.out()).contains("== sim:3.3.006 (3.3.006) heapcheck", "== sim:3.3.005 (3.3.005) heapcheck",
+                "TARGET       FIRMWARE  STEPS  RESULT         DETAIL", "2 of 2 modules ok");
+        assertThat(fleet.out()).containsPattern("sim:3\\.3\\.005\\s+3\\.3\\.005\\s+3\\s+applied");
+        assertThat(files(store("sim:3.3.005"))).hasSize(3);
+    }
+
+    @Test
+    void jsAndEventsLint() throws Exception {
+        Run js = fieldshell("", "js", "--target", "sim", "ovms.vfs.echo('hello', '/store/events/usr.x/00-x'); ovms.vfs.cat('/store/events/usr.x/00-x') + ovms.module.firmware");
+        assertThat(js.exit()).as(js.err()).isZero();
+        assertThat(js.out()).isEqualTo("hello\n3.3.006-259-g1aa1daff1/ota_0/edge\n");
+        Files.createDirectories(store("sim").resolve("wifi.down"));
+        Files.writeString(store("sim").resolve("wifi.down/10-x"), "log level info\n");
+        Run lint = fieldshell("", "events", "--target", "sim", "lint");
+        assertThat(lint.exit()).isEqualTo(1);
+        assertThat(lint.out()).contains("did you mean network.wifi.down or system.wifi.down?");
+    }
+}

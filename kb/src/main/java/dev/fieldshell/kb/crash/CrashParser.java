@@ -372,6 +372,16 @@ public final class CrashParser {
                 b.specificDetail = t.startsWith("[OVMS] ") ? t.substring(7) : t;
                 return true;
             }
+            if (t.startsWith("Undefined behavior of type ")) {
+                CrashBuilder b = details(i);
+                b.specificDetail = t;
+                return true;
+            }
+            if (t.contains(" not permitted") && t.contains("operation at address") && cur != null && cur.guru) {
+                cur.specificDetail = t; // v5 "Memory protection fault" says which access was refused
+                cur.touch(i, lines.get(i).lineNumber());
+                return true;
+            }
             if (t.startsWith("Stack smashing protect failure")) {
                 CrashBuilder b = details(i);
                 b.specificDetail = t;

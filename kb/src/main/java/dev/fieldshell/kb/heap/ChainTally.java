@@ -15,6 +15,8 @@ final class ChainTally {
     final String key;
     final List<Frame> frames;
     final boolean allocatorOnly;
+    /** Position in its window's chain list (the live-block table refers to chains by it). */
+    final int index;
     long count;
     long bytes;
     long alive;
@@ -32,8 +34,9 @@ final class ChainTally {
     private boolean burstOverflow;
     private long lastAliveT = Long.MIN_VALUE;
 
-    ChainTally(String key, List<Frame> frames, boolean allocatorOnly) {
+    ChainTally(String key, List<Frame> frames, boolean allocatorOnly, int index) {
         this.key = key;
+        this.index = index;
         this.frames = frames;
         this.allocatorOnly = allocatorOnly;
     }
@@ -92,20 +95,26 @@ final class ChainTally {
 
     void closeBurst() {
         if (burstLen > 0 && !burstOverflow) {
-            long[] s = Arrays.copyOf(burst, burstLen);
-            Arrays.sort(s);
-            StringBuilder k = new StringBuilder();
-            for (long v : s) {
-                if (!k.isEmpty()) {
-                    k.append('/');
+            String key;
+            if (burstLen == 1) {
+                key = Long.toString(burst[0]);
+            } else {
+                long[] s = Arrays.copyOf(burst, burstLen);
+                Arrays.sort(s);
+                StringBuilder k = new StringBuilder();
+                for (long v : s) {
+                    if (!k.isEmpty()) {
+                        k.append('/');
+                    }
+                    k.append(v);
                 }
-                k.append(v);
+                key = k.toString();
             }
-            long[] c = shapes.get(k.toString());
+            long[] c = shapes.get(key);
             if (c != null) {
                 c[0]++;
             } else if (shapes.size() < MAX_SHAPES) {
-                shapes.put(k.toString(), new long[] {1});
+                shapes.put(key, new long[] {1});
             }
         }
         burstLen = 0;

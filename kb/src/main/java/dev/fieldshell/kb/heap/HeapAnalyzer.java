@@ -24,11 +24,14 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
     /** A CCOUNT that steps back by less than this is reordering between the two cores, not a wrap. */
     private static final long BACKSTEP = 1L << 24;
     private static final int MAX_NOTES = 40;
+    /** Live blocks remembered per window to see an address allocated twice (bounded: a heap holds fewer blocks). */
+    private static final int MAX_LIVE = 1 << 18;
 
     private final AnalysisOptions opts;
     private final long burstGapCycles;
     private final List<WindowTally> windows = new ArrayList<>();
     private final Map<Long, Frame> resolved = new HashMap<>();
+    private final Map<Long, Boolean> skipped = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private WindowTally current;
 
@@ -50,7 +53,10 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         final List<WindowReport.Message> notes = new ArrayList<>();
         long droppedNotes;
         final LinkedHashMap<String, ChainTally> chains = new LinkedHashMap<>();
-        final Map<Long, Object[]> live = new HashMap<>();
+        /** Raw caller frames → chain, so a repeated caller list skips resolving and key building. */
+        final Map<CallerKey, ChainTally> byRaw = new HashMap<>();
+        final LiveBlocks live = new LiveBlocks(MAX_LIVE);
+        final List<ChainTally> byIndex = new ArrayList<>();
         final Timeline timeline = new Timeline();
         boolean hasOrigin;
         long prevRaw;
@@ -58,6 +64,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         double firstSeconds = Double.NaN;
         long maxT = Long.MIN_VALUE;
         long wraps;
+        long reused;
 
         WindowTally(TraceEvent.WindowStart s) {
             start = s;
@@ -161,31 +168,56 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             w.timeline.add(t);
             w.maxT = Math.max(w.maxT, t);
         }
+        if (r.alive() && r.address() != 0) {
+            long before = w.live.remove(r.address());
+            if (before != -1) {
+                // the block at this address was allocated again, so it was freed in between: that free is missing
+                release(w, before);
+                w.reused++;
+            }
+        }
         ChainTally c = chain(w, r.caller());
         c.add(r, t, burstGapCycles);
-        if (r.alive() && w.start.format() == TraceFormat.SYSVIEW_JSON) {
-            w.live.put(r.address(), new Object[] {c, r.size()});
+        if (r.alive() && r.address() != 0) {
+            w.live.put(r.address(), c.index, r.size());
         }
     }
 
     private void free(WindowTally w, TraceEvent.Free f) {
-        Object[] hit = w.live.remove(f.address());
-        if (hit != null) {
-            long size = (Long) hit[1];
-            ((ChainTally) hit[0]).released(size);
-            w.alive--;
-            w.aliveBytes -= size;
-            w.freed++;
+        long hit = w.live.remove(f.address());
+        if (hit != -1) {
+            release(w, hit);
         }
     }
 
+    private static void release(WindowTally w, long packed) {
+        long size = LiveBlocks.sizeOf(packed);
+        w.byIndex.get(LiveBlocks.chainOf(packed)).released(size);
+        w.alive--;
+        w.aliveBytes -= size;
+        w.freed++;
+    }
+
     private ChainTally chain(WindowTally w, List<Frame> raw) {
+        CallerKey key = CallerKey.of(raw);
+        ChainTally known = w.byRaw.get(key);
+        if (known != null) {
+            return known;
+        }
+        ChainTally c = newChain(w, raw);
+        if (w.byRaw.size() < 4 * opts.maxChains()) {
+            w.byRaw.put(key, c);
+        }
+        return c;
+    }
+
+    private ChainTally newChain(WindowTally w, List<Frame> raw) {
         List<Frame> frames = new ArrayList<>(raw.size());
         StringBuilder key = new StringBuilder();
         for (Frame f : raw) {
             Frame r = resolved.computeIfAbsent(f.address(), a -> opts.resolver().resolve(f));
             frames.add(r);
-            if (!opts.allocatorFrame().test(r)) {
+            if (!skipped.computeIfAbsent(f.address(), a -> opts.allocatorFrame().test(r))) {
                 if (!key.isEmpty()) {
                     key.append(" < ");
                 }
@@ -210,13 +242,40 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         ChainTally c = w.chains.get(k);
         if (c == null) {
             if (w.chains.size() >= opts.maxChains()) {
-                c = w.chains.computeIfAbsent(OTHER, x -> new ChainTally(OTHER, List.of(), false));
+                c = w.chains.get(OTHER);
+                if (c == null) {
+                    c = new ChainTally(OTHER, List.of(), false, w.byIndex.size());
+                    w.byIndex.add(c);
+                    w.chains.put(OTHER, c);
+                }
             } else {
-                c = new ChainTally(k, List.copyOf(frames), allocatorOnly);
+                c = new ChainTally(k, List.copyOf(frames), allocatorOnly, w.byIndex.size());
+                w.byIndex.add(c);
                 w.chains.put(k, c);
             }
         }
         return c;
+    }
+
+    /** The caller addresses of a record, as a hash key that is cheap to build and compare. */
+    private record CallerKey(long[] addresses, int hash) {
+        static CallerKey of(List<Frame> frames) {
+            long[] a = new long[frames.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = frames.get(i).address();
+            }
+            return new CallerKey(a, java.util.Arrays.hashCode(a));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallerKey k && k.hash == hash && java.util.Arrays.equals(k.addresses, addresses);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Builds the analysis from everything consumed so far. */
@@ -247,6 +306,12 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             long width = w.timeline.width();
             widths.add(width);
             msgs.addAll(0, w.notes);
+            if (w.reused > 0) {
+                msgs.add(new WindowReport.Message(TraceEvent.Kind.TRUNCATED, 0, w.reused + " block address"
+                        + (w.reused == 1 ? " was" : "es were") + " allocated again while the earlier block there was still"
+                        + " listed as live: the frees in between are missing from the dump (those blocks are counted as freed)"));
+                w.incomplete = true;
+            }
             if (w.droppedNotes > 0) {
                 msgs.add(new WindowReport.Message(TraceEvent.Kind.SKIPPED, 0, w.droppedNotes + " further notes not shown"));
             }

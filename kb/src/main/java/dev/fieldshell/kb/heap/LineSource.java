@@ -27,6 +27,16 @@ final class LineSource {
         if (eof && pos >= len) {
             return null;
         }
+        for (int j = pos; j < len && j - pos <= MAX_LINE; j++) {
+            if (buf[j] == '\n') { // the whole line is in the buffer: no copying through a builder
+                int end = j > pos && buf[j - 1] == '\r' ? j - 1 : j;
+                String line = new String(buf, pos, end - pos);
+                pos = j + 1;
+                lineNo++;
+                lastWasCapped = false;
+                return line;
+            }
+        }
         StringBuilder sb = new StringBuilder(128);
         boolean capped = false;
         while (true) {

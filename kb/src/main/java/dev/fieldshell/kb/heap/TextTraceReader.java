@@ -75,7 +75,7 @@ final class TextTraceReader {
 
     private void run(Reader in) throws IOException {
         LineSource lines = new LineSource(in);
-        StringBuilder stmt = new StringBuilder();
+        String stmt = null; // the statement being assembled; wrapped lines are appended to it
         long stmtLine = 0;
         String raw;
         while ((raw = lines.next()) != null) {
@@ -85,37 +85,35 @@ final class TextTraceReader {
             }
             String line = normalize(raw);
             if (line.isEmpty()) {
-                if (!stmt.isEmpty() && !incomplete(stmt)) {
-                    statement(stmt.toString(), stmtLine);
-                    stmt.setLength(0);
+                if (stmt != null && !incomplete(stmt)) {
+                    statement(stmt, stmtLine);
+                    stmt = null;
                 }
                 continue;
             }
             boolean starts = startsStatement(line);
-            if (!stmt.isEmpty() && !starts && (incomplete(stmt) || continuesFrames(stmt, line))) {
-                if (stmt.charAt(stmt.length() - 1) != ':' && !line.startsWith(":")) {
-                    stmt.append(' ');
-                }
-                stmt.append(line);
+            if (stmt != null && !starts && (incomplete(stmt) || continuesFrames(stmt, line))) {
+                boolean glue = stmt.charAt(stmt.length() - 1) == ':' || line.startsWith(":");
+                stmt = glue ? stmt + line : stmt + " " + line;
                 continue;
             }
-            if (!stmt.isEmpty()) {
-                statement(stmt.toString(), stmtLine);
-                stmt.setLength(0);
+            if (stmt != null) {
+                statement(stmt, stmtLine);
+                stmt = null;
             }
             if (starts) {
-                stmt.append(line);
+                stmt = line;
                 stmtLine = lines.lineNumber();
             } else {
                 skip(lines.lineNumber(), "not part of a heap-trace dump: " + abbreviate(line));
             }
         }
-        if (!stmt.isEmpty()) {
+        if (stmt != null) {
             if (incomplete(stmt)) {
                 note(TraceEvent.Kind.TRUNCATED, stmtLine,
-                        "the dump ends inside a record (" + abbreviate(stmt.toString()) + "); it was not counted");
+                        "the dump ends inside a record (" + abbreviate(stmt) + "); it was not counted");
             } else {
-                statement(stmt.toString(), stmtLine);
+                statement(stmt, stmtLine);
             }
         }
         finishWindow();
@@ -164,13 +162,12 @@ final class TextTraceReader {
         return true;
     }
 
-    private static boolean incomplete(CharSequence stmt) {
-        String s = stmt.toString();
+    private static boolean incomplete(String s) {
         if (s.startsWith("freed")) {
             return s.endsWith(":") || s.endsWith(" by") || s.endsWith(" task") || !FREED.matcher(s).matches();
         }
         if (Character.isDigit(s.charAt(0)) && s.contains(" bytes (@")) {
-            return s.endsWith(":") || !RECORD.matcher(s).matches();
+            return s.endsWith(":") || (RecordLine.parse(s) == null && !RECORD.matcher(s).matches());
         }
         if (s.startsWith("Heap tracing ") && s.contains("ccount")) {
             return !OVMS_HEADER.matcher(s).matches();
@@ -178,11 +175,16 @@ final class TextTraceReader {
         return false;
     }
 
-    private static boolean continuesFrames(CharSequence stmt, String line) {
+    private static boolean continuesFrames(String stmt, String line) {
         return line.startsWith(":") || (stmt.charAt(stmt.length() - 1) == ':' && line.startsWith("0x"));
     }
 
     private void statement(String s, long line) {
+        RecordLine fast = Character.isDigit(s.charAt(0)) ? RecordLine.parse(s) : null;
+        if (fast != null) {
+            record(fast, line);
+            return;
+        }
         Matcher m;
         if ((m = RECORD.matcher(s)).matches()) {
             record(m, line);
@@ -262,6 +264,21 @@ final class TextTraceReader {
         recordsInWindow = true;
     }
 
+    private void record(RecordLine r, long line) {
+        flushPending();
+        openWindow();
+        if (format == TraceFormat.UNKNOWN) {
+            format = r.memory().isEmpty() ? TraceFormat.IDF_TEXT_V3 : TraceFormat.IDF_TEXT_V51;
+        }
+        HeapRecord rec = new HeapRecord(r.size(), r.address(), r.cpu(), r.task(), r.ccount(), Double.NaN, r.memory(),
+                r.frames(), Optional.empty(), line);
+        if (r.freed()) {
+            rec = rec.withFreed(new HeapRecord.Release(0, List.of()));
+        }
+        pendingRecord = rec;
+        recordsInWindow = true;
+    }
+
     private void freed(Matcher m, long line) {
         if (pendingRecord == null) {
             skip(line, "a 'freed' line without a record before it");
@@ -278,20 +295,43 @@ final class TextTraceReader {
         }
     }
 
+    /** {@code 0x400d276d:0x400d27c1} (or space-separated) → frames, zero padding dropped. Hand-parsed: it runs per record. */
     static List<Frame> frames(String list) {
         if (list == null || list.isBlank()) {
             return List.of();
         }
         List<Frame> out = new ArrayList<>(4);
-        for (String tok : list.split("[:\\s]+")) {
-            if (tok.startsWith("0x") && tok.length() > 2 && tok.length() <= 18) {
-                long a = Long.parseUnsignedLong(tok.substring(2), 16);
-                if (a != 0) {
+        int n = list.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (list.charAt(i) == ':' || list.charAt(i) == ' ')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && list.charAt(i) != ':' && list.charAt(i) != ' ') {
+                i++;
+            }
+            if (i - start > 2 && i - start <= 18 && list.charAt(start) == '0' && list.charAt(start + 1) == 'x') {
+                long a = hex(list, start + 2, i);
+                if (a > 0) {
                     out.add(Frame.raw(a, 0));
                 }
             }
         }
         return out;
+    }
+
+    /** The hex number in {@code s[from, to)}, or -1 when it is not one. */
+    private static long hex(String s, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
     }
 
     private static long handle(String s) {

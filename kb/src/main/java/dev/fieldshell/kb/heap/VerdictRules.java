@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * @param burstGapSeconds live blocks closer than this belong to one occurrence
  * @param minRepeats      how often a size pattern must occur to be a fingerprint
  * @param growthFactor    rise in live blocks per minute that counts as growing
+ * @param singleWindowMinRepeats repetitions needed to call a leak from one window alone
  */
-public record VerdictRules(double lateFraction, double burstGapSeconds, int minRepeats, double growthFactor) {
+public record VerdictRules(double lateFraction, double burstGapSeconds, int minRepeats, double growthFactor,
+        int singleWindowMinRepeats) {
 
     public static VerdictRules bundled() {
         Properties p = new Properties();
@@ -30,7 +32,8 @@ public record VerdictRules(double lateFraction, double burstGapSeconds, int minR
                 Double.parseDouble(p.getProperty("late.fraction", "0.9")),
                 Double.parseDouble(p.getProperty("burst.gap.seconds", "1.0")),
                 Integer.parseInt(p.getProperty("min.repeats", "2")),
-                Double.parseDouble(p.getProperty("growth.factor", "1.2")));
+                Double.parseDouble(p.getProperty("growth.factor", "1.2")),
+                Integer.parseInt(p.getProperty("single.window.min.repeats", "3")));
     }
 
     /** The verdict for a chain whose measurements are all filled in except verdict and reason. */
@@ -80,7 +83,7 @@ public record VerdictRules(double lateFraction, double burstGapSeconds, int minR
                     + "; capture another, longer window to see whether it keeps accumulating" + depth);
         }
         ChainWindow w = present.get(0);
-        if (f.found() && !Double.isNaN(w.firstFraction()) && w.firstFraction() < 0.5) {
+        if (f.found() && f.repeats() >= singleWindowMinRepeats && !Double.isNaN(w.firstFraction()) && w.firstFraction() < 0.5) {
             return new Decision(Verdict.LIKELY_LEAK, String.format(Locale.ROOT,
                     "%d live blocks (%d B) spread over the window, never freed%s%s%s", c.alive(), c.aliveBytes(),
                     pattern, c.count() > c.alive() ? " (" + (c.count() - c.alive()) + " other allocations were freed)" : "",

@@ -170,6 +170,22 @@ class CrashParserDetailsTest {
     }
 
     @Test
+    void ovmsCurrentTasksLineOfIdf4Builds() {
+        CrashReport r = only("ovms-idf4-abort-current-tasks.txt");
+        assertThat(r.currentTasks()).containsExactly("OVMS Events", "IDLE1");
+        assertThat(r.backtraceCorrupted()).isFalse();
+    }
+
+    @Test
+    void sanitizerAndStackProtectorDetails() {
+        assertThat(only("v5-stack-smashing.txt").detail()).isEqualTo("Stack smashing protect failure!");
+        CrashReport ubsan = CrashParser.parseStrict("Undefined behavior of type out_of_bounds\n\nabort() was called at PC 0x40081234 on core 1\n\n"
+                + "Backtrace: 0x40081231:0x3ffb0000 0x400d1234:0x3ffb0020\n").get(0);
+        assertThat(ubsan.detail()).isEqualTo("Undefined behavior of type out_of_bounds");
+        assertThat(ubsan.frames()).hasSize(2);
+    }
+
+    @Test
     void noCrashInProseOrEmptyInput() {
         assertThat(CrashParser.parse("")).isEmpty();
         assertThat(CrashParser.parse(null)).isEmpty();

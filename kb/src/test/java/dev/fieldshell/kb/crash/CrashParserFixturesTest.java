@@ -44,6 +44,9 @@ class CrashParserFixturesTest {
                 Arguments.of("decoded-gdb-bt.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 6, 0x42006686L, "", "bar | foo"),
                 Arguments.of("decoded-platformio-8902.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Unhandled debug exception", 1, 5, 0x40377eb3L, "", "stack overflow (loopTask) | recurse | loop"),
                 Arguments.of("decoded-espflash-12390.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Load access fault", 0, 3, 0x42009e4eL, "", "Load access fault | sensor_read | sensor_task"),
+                Arguments.of("v5-stack-smashing.txt", 1, CrashKind.ABORT, SourceFormat.PANIC, "abort()", 0, 5, 0x40081a1eL, "", "abort()"),
+                Arguments.of("ovms-idf4-abort-current-tasks.txt", 1, CrashKind.ABORT, SourceFormat.PANIC, "abort()", 0, 4, 0x40082ff0L, "", "abort()"),
+                Arguments.of("cache-disabled.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Cache disabled but cached memory region accessed", 0, 3, 0x400d4a2cL, "", "Cache disabled but cached memory region accessed"),
                 Arguments.of("decoded-esphome-2062.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 3, 0x420228c8L, "", "String::buffer | String::concat"));
     }
 

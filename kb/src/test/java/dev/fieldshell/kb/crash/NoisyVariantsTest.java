@@ -20,7 +20,8 @@ class NoisyVariantsTest {
             "esp-error-check.txt", "heap-alert-seed.txt", "heap-multi-heap-5485.txt", "bootstatus-2024.txt", "bootstatus-2018.txt",
             "bootstatus-2020-twdt.txt", "bootstatus-flattened-2023.txt", "debugcrash-v2.txt", "debugcrash-mysql-531.txt",
             "debugcrash-truncated.txt", "decoded-addr2line-1582.txt", "decoded-monitor-15168.txt", "decoded-gdb-seed.txt",
-            "decoded-gdb-bt.txt", "decoded-platformio-8902.txt", "decoded-espflash-12390.txt", "decoded-esphome-2062.txt");
+            "decoded-gdb-bt.txt", "decoded-platformio-8902.txt", "decoded-espflash-12390.txt", "decoded-esphome-2062.txt",
+            "v5-stack-smashing.txt", "ovms-idf4-abort-current-tasks.txt", "cache-disabled.txt");
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

@@ -94,6 +94,12 @@ class ExplainerTest {
     }
 
     @Test
+    void stackSmashingAndFlashCacheAccess() {
+        assertThat(rules(Fixtures.read("v5-stack-smashing.txt"))).containsExactly("stack-smashing");
+        assertThat(explain(Fixtures.read("cache-disabled.txt")).get(0).sentence()).contains("IRAM_ATTR");
+    }
+
+    @Test
     void zeroRegistersAreNotMisread() {
         assertThat(rules(Fixtures.read("bootstatus-2018.txt"))).containsExactly("registers-not-captured");
     }

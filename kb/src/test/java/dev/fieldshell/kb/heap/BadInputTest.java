@@ -125,9 +125,9 @@ class BadInputTest {
             if (!freed) {
                 alive++;
             }
-            String rec = (16 + c) + " bytes (@ 0x3ffb" + String.format("%04x", (int) (records & 0xffff))
+            String rec = (16 + c) + " bytes (@ 0x" + Long.toHexString(0x3f800000L + records * 16)
                     + ") allocated CPU 1 task 0x3ffc92e8 ccount 0x" + Long.toHexString(cc) + " caller 0x400d"
-                    + String.format("%04x", 0x1000 + c * 16) + ":0x400e2000\n";
+                    + Integer.toHexString(0x1000 + c * 16) + ":0x400e2000\n";
             return freed ? rec + "freed task 0x3ffc92e8 by 0x400d9999:0x400e2000\n" : rec;
         }
 

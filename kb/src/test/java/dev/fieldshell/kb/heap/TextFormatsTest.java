@@ -111,6 +111,7 @@ class TextFormatsTest {
         assertThat(w.startLogtimeMs()).hasValue(19415L);
         assertThat(w.records()).isEqualTo(7);
         assertThat(w.freed()).isEqualTo(6);
+        assertThat(w.notes()).noneMatch(n -> n.text().contains("allocated again"));
         assertThat(w.alive()).isEqualTo(1);
         assertThat(w.aliveBytes()).isEqualTo(112);
         assertThat(w.incomplete()).isTrue();
@@ -129,6 +130,17 @@ class TextFormatsTest {
         assertThat(cw.lastLogtimeMs().getAsLong()).isGreaterThan(cw.firstLogtimeMs().getAsLong());
         // the task handles were read
         assertThat(HeapTraceFiles.chain(a, "0x40131b12").count()).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressAllocatedTwiceWithoutAFreeMeansTheFreeIsMissing() throws Exception {
+        String cut = OVMS_MAIL.replace(">>>>>> freed task 0x3ffee918 by 0x4029b744:0x4017a5dc\n", "");
+        HeapAnalysis a = HeapTraceFiles.analyzeText("cut.txt", cut);
+        WindowReport w = a.windows().get(0);
+        // three 112 B blocks at 0x3ffebc80, none with its free line: the first two must have been freed
+        assertThat(w.alive()).isEqualTo(1);
+        assertThat(w.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("2 block addresses were allocated again"));
+        assertThat(w.incomplete()).isTrue();
     }
 
     @Test

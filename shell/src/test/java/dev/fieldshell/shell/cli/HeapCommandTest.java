@@ -67,7 +67,7 @@ class HeapCommandTest {
         assertThat(r.out()).doesNotContain("\u001B[");
         String firstRow = r.out().lines().filter(l -> l.startsWith("  1 ")).findFirst().orElseThrow();
         assertThat(firstRow).contains("likely leak").contains("server_reconnect < OvmsServerV2::Connect");
-        assertThat(r.out()).contains("48 B per occurrence (1 blocks, 48 B), repeats 3 times");
+        assertThat(r.out()).contains("48 B per occurrence (1 block, 48 B), repeats 3 times");
         assertThat(r.out()).contains("logtime");
         assertThat(r.out()).containsPattern("transient\\s+.*mg_send");
     }

@@ -25,7 +25,7 @@ class ReplTmuxTest {
         String env = "env NO_COLOR=1 TERM=xterm-256color HOME=" + home
                 + " XDG_STATE_HOME=" + tmp.resolve("state") + " XDG_CACHE_HOME=" + tmp.resolve("cache")
                 + " XDG_CONFIG_HOME=" + tmp.resolve("config") + " XDG_DATA_HOME=" + tmp.resolve("data");
-        return env + " " + java + " -Duser.home=" + home + " -XX:TieredStopAtLevel=1 -cp '"
+        return env + " " + java + " -Duser.home=" + home + " -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp '"
                 + System.getProperty("java.class.path") + "' dev.fieldshell.shell.cli.Main";
     }
 

@@ -178,12 +178,13 @@ public final class TextReport {
             line(String.format(Locale.ROOT, "  %d. %s  %s", i++, verdictCell(c.verdict()).strip(), c.key()));
             line("     why: " + c.reason());
             if (c.fingerprint().found()) {
-                line(String.format(Locale.ROOT, "     fingerprint: %s per occurrence (%d blocks, %s), repeats %d times (%s)",
-                        c.fingerprint().describe(), c.fingerprint().sizes().size(),
+                int blocks = c.fingerprint().sizes().size();
+                line(String.format(Locale.ROOT, "     fingerprint: %s per occurrence (%d block%s, %s), repeats %d times (%s)",
+                        c.fingerprint().describe(), blocks, blocks == 1 ? "" : "s",
                         Units.bytes(c.fingerprint().bytesPerOccurrence()), c.fingerprint().repeats(),
                         c.fingerprint().method().equals("bursts") ? "found as bursts of allocations" : "from size counts"));
             }
-            line("     sizes: " + c.sizes().entrySet().stream().limit(16)
+            line("     live sizes: " + (c.sizes().isEmpty() ? "none (all freed)" : "") + c.sizes().entrySet().stream().limit(16)
                     .map((Map.Entry<Long, Long> e) -> e.getKey() + " B ×" + e.getValue()).collect(Collectors.joining(", "))
                     + (c.sizes().size() > 16 ? ", …" : ""));
             for (ChainWindow w : c.windows()) {

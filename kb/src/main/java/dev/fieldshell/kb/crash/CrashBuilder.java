@@ -120,9 +120,6 @@ final class CrashBuilder {
     private CrashKind kind() {
         CrashKind byReason = ReasonKind.of(reason, debugReason);
         if (byReason != CrashKind.OTHER && byReason != CrashKind.ABORT) {
-            if (byReason == CrashKind.EXCEPTION && resetReason.startsWith("Interrupt watchdog") && reason.isEmpty()) {
-                return CrashKind.INTERRUPT_WATCHDOG;
-            }
             return byReason;
         }
         if (!overflowTask.isEmpty()) {

@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The evaluation corpus goes through the same importers as {@code kb ingest} (and never the starter notes). */
+/** The evaluation corpus goes through the same importers as {@code kb ingest}. */
 public final class StandardCorpus {
     private StandardCorpus() {}
 
-    /** Imports {@code files} (files or directories) into {@code kb} and commits; returns one line per problem. */
     public static List<String> index(KnowledgeBase kb, List<Path> files) throws IOException {
         IngestSummary s = new Ingestor(kb, ImportLimits.DEFAULT).ingest(files.stream().map(Path::toString).toList());
         return s.problems();

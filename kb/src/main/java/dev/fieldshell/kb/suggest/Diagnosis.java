@@ -99,7 +99,7 @@ public final class Diagnosis {
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder para = new StringBuilder();
-        for (String raw : (text + "\n\n").split("\n")) {
+        for (String raw : text.split("\n")) {
             String line = raw.strip();
             boolean dumpy = line.startsWith(">") || line.startsWith("```") || HEX.matcher(line).find()
                     || line.startsWith("#") && line.length() > 1 && Character.isDigit(line.charAt(1)) || letterRatio(line) < 0.6;
@@ -112,6 +112,7 @@ public final class Diagnosis {
             }
             para.append(line);
         }
+        flush(para, out);
         return out;
     }
 

@@ -9,51 +9,60 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A KB document as the ranking compares it: each crash's relevant frame keys (innermost first), all
- * code-like words of its text, its exceptions, signatures and builds. Pure.
+ * A KB document as the ranking compares it: each crash's relevant frame keys (innermost first) and
+ * build, all code-like words of its text, its exceptions, and its signatures (declared, and computed
+ * now from its crashes with the same rules as the query's). Pure.
  */
-record DocumentView(KbDocument doc, List<List<String>> crashFrames, Set<String> words, Set<String> exceptions,
-        Set<String> signatures, Set<String> builds) {
+record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String> crashBuilds, Set<String> words,
+        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds) {
 
-    static DocumentView of(KbDocument d, FrameFilter classifier) {
+    static DocumentView of(KbDocument d, FrameFilter filter, Function<CrashReport, String> signer) {
         List<List<String>> crashes = new ArrayList<>();
+        List<String> crashBuilds = new ArrayList<>();
         Set<String> exceptions = new HashSet<>();
         Set<String> builds = new HashSet<>();
         Set<String> words = new HashSet<>();
+        Set<String> sigs = new HashSet<>();
+        for (String s : d.signatures()) {
+            sigs.add(normalizeSignature(s));
+        }
         for (CrashReport c : d.crashes()) {
             List<String> keys = new ArrayList<>();
             for (Frame f : c.frames()) {
                 if (f.hasFunction()) {
-                    if (!classifier.irrelevant(f.function())) {
+                    if (!filter.irrelevant(f.function())) {
                         keys.add(FunctionNames.key(f.function()));
                     }
                 } else if (f.address() != 0) {
                     keys.add(String.format("0x%08x", f.address()));
                 }
             }
+            String b = BuildKey.of(c.firmwareVersion());
             if (!keys.isEmpty()) {
                 crashes.add(keys);
+                crashBuilds.add(b);
                 words.addAll(keys);
             }
             if (!c.exception().isEmpty()) {
                 exceptions.add(c.exception().toLowerCase(Locale.ROOT));
             }
-            String b = BuildKey.of(c.firmwareVersion());
             if (!b.isEmpty()) {
                 builds.add(b);
             }
+            String sig = signer.apply(c);
+            if (!sig.isEmpty()) {
+                sigs.add(normalizeSignature(sig));
+            }
         }
         words.addAll(Tokens.of(d.title()));
-        words.addAll(Tokens.of(d.text()));
+        List<String> text = Tokens.of(d.text());
+        words.addAll(text);
         words.addAll(Tokens.of(d.cause()));
         words.addAll(Tokens.of(d.fix()));
-        Set<String> sigs = new HashSet<>();
-        for (String s : d.signatures()) {
-            sigs.add(normalizeSignature(s));
-        }
-        return new DocumentView(d, crashes, words, exceptions, sigs, builds);
+        return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds);
     }
 
     static String normalizeSignature(String s) {

@@ -14,20 +14,31 @@ import java.util.regex.Pattern;
  * <li>alignment: the query's relevant frames, innermost weighted most (1, 0.67, 0.5, …) and rare
  *     frames more than common ones, found in one of the document's backtraces at about the same
  *     depth (full credit), elsewhere in it (0.85) or only in its text (0.6); consecutive query frames
- *     found in the same order add a bonus;
+ *     found in the same order add a bonus. A raw address means the same code only within one
+ *     firmware build (ROM addresses excepted): matched in a crash of another build it counts nothing,
+ *     of an unknown build half. Raw addresses the KB has never seen are left out; with no frame left,
+ *     alignment is the coverage;
  * <li>coverage: the rarity-weighted share of all query words (frames, exception, details, the words
- *     around the crash) the document contains;
- * <li>signature: the document names the crash's signature (a note's patterns may use {@code *});
+ *     around the crash) the document contains; words no document has are left out, except function
+ *     names: a backtrace of functions the KB has never seen is far from everything in it;
+ * <li>signature: the document has the crash's signature (a note's patterns may use {@code *}); a
+ *     signature sharing most of its words counts half;
+ * <li>retrieval: the candidate query's BM25 score relative to the best candidate's, which favours
+ *     documents about the crash over documents that merely mention its words (the only relative
+ *     part: the best candidate always gets it in full);
  * <li>exception and build agree.
  * </ul>
  */
 public final class Ranking {
 
-    static final double W_ALIGN = 0.45;
-    static final double W_COVERAGE = 0.30;
-    static final double W_SIGNATURE = 0.15;
-    static final double W_EXCEPTION = 0.06;
-    static final double W_BUILD = 0.04;
+    static final double W_ALIGN = 0.40;
+    static final double W_COVERAGE = 0.25;
+    static final double W_RETRIEVAL = 0.15;
+    static final double W_SIGNATURE = 0.12;
+    static final double W_EXCEPTION = 0.05;
+    static final double W_BUILD = 0.03;
+    /** Coverage needs at least the rarity of this many never-seen words to reach 1. */
+    static final double MIN_EVIDENCE = 2.0;
 
     private Ranking() {}
 
@@ -35,29 +46,107 @@ public final class Ranking {
     public record Scored(DocumentView view, double score, double alignment, double coverage, boolean signatureMatch,
             boolean exceptionMatch, List<String> matchedFrames) {}
 
-    public static Scored score(SuggestQuery q, DocumentView d, TermWeights w) {
+    static Scored score(SuggestQuery q, DocumentView d, TermWeights w, double retrieval) {
         List<String> matched = new ArrayList<>();
         double coverage = coverage(q, d, w);
-        double alignment = q.frames().isEmpty() ? coverage : alignment(q, d, w, matched);
-        boolean sig = !q.signature().isEmpty() && signatureMatches(DocumentView.normalizeSignature(q.signature()), d.signatures());
-        boolean exc = !q.exception().isEmpty() && (d.exceptions().contains(q.exception().toLowerCase(java.util.Locale.ROOT))
-                || d.words().contains(q.exception().toLowerCase(java.util.Locale.ROOT)));
+        List<QueryFrame> usable = usableFrames(q, w);
+        double all = 0;
+        double part = 0;
+        for (QueryFrame f : q.frames()) {
+            all += depthWeight(f.depth());
+        }
+        for (QueryFrame f : usable) {
+            part += depthWeight(f.depth()) * (f.named() ? 1 : 0.5) * addressWeight(f);
+        }
+        // Frames that cannot be compared (raw addresses of unknown builds) leave their share to the words.
+        double share = all == 0 ? 0 : part / all;
+        double alignment = usable.isEmpty() ? coverage
+                : share * alignment(usable, q.buildKey(), d, w, matched) + (1 - share) * coverage;
+        double sigSim = q.signature().isEmpty() ? 0 : signatureSimilarity(DocumentView.normalizeSignature(q.signature()), d.signatures());
+        boolean exc = !q.exception().isEmpty() && exceptionMatches(q.exception(), d);
         boolean build = !q.buildKey().isEmpty() && d.builds().contains(q.buildKey());
-        double score = W_ALIGN * alignment + W_COVERAGE * coverage + (sig ? W_SIGNATURE : 0) + (exc ? W_EXCEPTION : 0)
-                + (build ? W_BUILD : 0);
-        return new Scored(d, score, alignment, coverage, sig, exc, matched);
+        double score = W_ALIGN * alignment + W_COVERAGE * coverage + W_RETRIEVAL * retrieval + W_SIGNATURE * sigSim
+                + (exc ? W_EXCEPTION : 0) + (build ? W_BUILD : 0);
+        return new Scored(d, score, alignment, coverage, sigSim >= 1, exc, matched);
     }
 
     static double depthWeight(int depth) {
         return 1.0 / (1.0 + 0.5 * depth);
     }
 
-    static double alignment(SuggestQuery q, DocumentView d, TermWeights w, List<String> matchedOut) {
-        List<QueryFrame> frames = q.frames();
+    /** Named frames, ROM addresses, and build addresses the KB has seen. */
+    static List<QueryFrame> usableFrames(SuggestQuery q, TermWeights w) {
+        List<QueryFrame> out = new ArrayList<>();
+        for (QueryFrame f : q.frames()) {
+            if (f.named() || romAddress(f.address()) || w.known(f.key()) && !w.df().isEmpty()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Raw addresses in internal RAM code (ESP32 IRAM 0x4008…–0x400b…, S2/S3/C3 0x4037…–0x403d…) are
+     * mostly ESP-IDF and FreeRTOS plumbing (panic, abort, ISRs, the heap) shared by unrelated crashes of
+     * one build; application code runs from flash. They count a third.
+     */
+    static double addressWeight(QueryFrame f) {
+        if (f.named()) {
+            return 1;
+        }
+        long a = f.address();
+        boolean iram = a >= 0x40070000L && a < 0x400c0000L || a >= 0x40370000L && a < 0x403e0000L;
+        return iram ? 1.0 / 3 : 1;
+    }
+
+    /** Mask ROM of the ESP32 family: the same code at the same address in every firmware. */
+    static boolean romAddress(long a) {
+        return a >= 0x40000000L && a < 0x40070000L;
+    }
+
+    private static boolean exceptionMatches(String exception, DocumentView d) {
+        String lower = exception.toLowerCase(java.util.Locale.ROOT);
+        if (d.exceptions().contains(lower)) {
+            return true;
+        }
+        List<String> words = Tokens.of(exception);
+        return !words.isEmpty() && d.words().containsAll(words);
+    }
+
+    /** 1 for the same signature (or a matching note pattern); half the word overlap when most words agree. */
+    static double signatureSimilarity(String querySignature, java.util.Set<String> docSignatures) {
+        if (signatureMatches(querySignature, docSignatures)) {
+            return 1;
+        }
+        java.util.Set<String> q = signatureWords(querySignature);
+        double best = 0;
+        for (String s : docSignatures) {
+            java.util.Set<String> d = signatureWords(s);
+            java.util.Set<String> union = new java.util.HashSet<>(q);
+            union.addAll(d);
+            d.retainAll(q);
+            double jaccard = union.isEmpty() ? 0 : (double) d.size() / union.size();
+            if (jaccard >= 0.5) {
+                best = Math.max(best, 0.5 * jaccard);
+            }
+        }
+        return best;
+    }
+
+    /** A signature's words; FreeRTOS's per-core idle and IPC tasks (IDLE0, IDLE1, ipc0, ipc1) are one task each. */
+    private static java.util.Set<String> signatureWords(String signature) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String t : Tokens.of(signature)) {
+            out.add(t.matches("(idle|ipc|ipc_task)[01]") ? t.substring(0, t.length() - 1) : t);
+        }
+        return out;
+    }
+
+    static double alignment(List<QueryFrame> frames, String queryBuild, DocumentView d, TermWeights w, List<String> matchedOut) {
         double total = 0;
         double[] weight = new double[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
-            weight[i] = depthWeight(i) * w.factor(frames.get(i).key());
+            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i));
             total += weight[i];
         }
         // order bonus: at most 0.3 of the pair's weight, for each consecutive pair
@@ -68,8 +157,12 @@ public final class Ranking {
         double best = 0;
         Set<String> bestMatched = Set.of();
         List<List<String>> candidates = new ArrayList<>(d.crashFrames());
+        List<String> candidateBuilds = new ArrayList<>(d.crashBuilds());
         candidates.add(List.of()); // the text alone
-        for (List<String> crash : candidates) {
+        candidateBuilds.add("");
+        for (int c = 0; c < candidates.size(); c++) {
+            List<String> crash = candidates.get(c);
+            String crashBuild = candidateBuilds.get(c);
             double credit = 0;
             double bonus = 0;
             int lastPos = -1;
@@ -79,7 +172,7 @@ public final class Ranking {
                 int j = crash.indexOf(key);
                 double m;
                 if (j >= 0) {
-                    m = Math.abs(i - j) <= 2 ? 1.0 : 0.85;
+                    m = Math.abs(frames.get(i).depth() - j) <= 2 ? 1.0 : 0.85;
                     if (lastPos >= 0 && j > lastPos && i > 0) {
                         bonus += 0.3 * weight[i];
                     }
@@ -90,6 +183,9 @@ public final class Ranking {
                 } else {
                     m = 0;
                     lastPos = -1;
+                }
+                if (m > 0 && !frames.get(i).named() && !romAddress(frames.get(i).address())) {
+                    m *= crashBuild.isEmpty() || queryBuild.isEmpty() ? 0.5 : crashBuild.equals(queryBuild) ? 1 : 0;
                 }
                 if (m > 0) {
                     matched.add(frames.get(i).named() ? frames.get(i).shortName() : frames.get(i).key());
@@ -108,18 +204,21 @@ public final class Ranking {
 
     static double coverage(SuggestQuery q, DocumentView d, TermWeights w) {
         Set<String> terms = new LinkedHashSet<>();
+        Set<String> functions = new java.util.HashSet<>();
         for (QueryFrame f : q.frames()) {
             terms.add(f.key());
-        }
-        if (!q.exception().isEmpty()) {
-            terms.add(q.exception().toLowerCase(java.util.Locale.ROOT));
+            if (f.named()) {
+                functions.add(f.key());
+            }
         }
         terms.addAll(q.detailTerms());
+        terms.addAll(q.crashWords());
         terms.addAll(q.freeTerms());
         double total = 0;
         double found = 0;
         for (String t : terms) {
-            if (!w.known(t)) {
+            // A function no document has is evidence of a different crash; an unknown word is just chatter.
+            if (!w.known(t) && !functions.contains(t)) {
                 continue;
             }
             double weight = w.of(t);
@@ -128,7 +227,10 @@ public final class Ranking {
                 found += weight;
             }
         }
-        return total == 0 ? 0 : found / total;
+        // Little evidence cannot make a close match: a query that is one exception name and raw
+        // addresses of an unknown build shares everything with every crash of that exception.
+        double floor = MIN_EVIDENCE * w.maxIdf();
+        return total == 0 ? 0 : found / Math.max(total, floor);
     }
 
     static boolean signatureMatches(String querySignature, Set<String> docSignatures) {

@@ -24,7 +24,9 @@ import java.util.function.Function;
  * @param exception   e.g. {@code LoadProhibited}; empty if none
  * @param kind        what failed
  * @param signature   the crash signature (e.g. {@code LoadProhibited | mg_send | mg_mgr_poll}); empty if none
- * @param detailTerms words of the details line, heap-corruption line, event, tasks
+ * @param detailTerms words of the details line, heap-corruption line, event, tasks, exception
+ * @param crashWords  other telling words of the crash text (assert expressions, file names, log tags),
+ *                    without the words every crash prints ({@code boilerplate-words.txt})
  * @param freeTerms   code-like words of the text around the crash
  * @param buildKey    firmware build ({@code 3.3.005-615-gd132bfe0}); empty if unknown
  * @param heap        the heap corruption, if any
@@ -36,23 +38,28 @@ public record SuggestQuery(
         CrashKind kind,
         String signature,
         List<String> detailTerms,
+        List<String> crashWords,
         List<String> freeTerms,
         String buildKey,
         Optional<HeapCorruption> heap) {
 
     /** How many relevant frames are compared; deeper frames say little about the cause. */
     public static final int MAX_FRAMES = 12;
+    /** How many words of the crash text and of the text around it are searched for. */
+    static final int MAX_WORDS = 60;
 
     public SuggestQuery {
         frames = List.copyOf(frames);
         skipped = List.copyOf(skipped);
         detailTerms = List.copyOf(detailTerms);
+        crashWords = List.copyOf(crashWords);
         freeTerms = List.copyOf(freeTerms);
     }
 
     /** True when there is nothing to search for. */
     public boolean isEmpty() {
-        return frames.isEmpty() && exception.isEmpty() && signature.isEmpty() && detailTerms.isEmpty() && freeTerms.isEmpty();
+        return frames.isEmpty() && exception.isEmpty() && signature.isEmpty() && detailTerms.isEmpty() && crashWords.isEmpty()
+                && freeTerms.isEmpty();
     }
 
     /**
@@ -89,15 +96,30 @@ public record SuggestQuery(
             if (heap.isEmpty()) {
                 heap = c.heapCorruption();
             }
+            assertedIn(c.detail()).filter(f -> c.frames().stream().noneMatch(x -> FunctionNames.key(x.function()).equals(FunctionNames.key(f))))
+                    .ifPresent(f -> addFrames(List.of(Frame.named(0, f)), classifier, frames, skipped, seen));
             addFrames(c.frames(), classifier, frames, skipped, seen);
             details.addAll(detailWords(c));
         }
+        for (String t : Tokens.of(exception)) {
+            if (useful(t)) {
+                details.add(t);
+            }
+        }
         Set<String> crashTokens = new HashSet<>();
-        for (CrashReport c : crashes) {
-            crashTokens.addAll(Tokens.of(c.rawText()));
+        Set<String> crashWords = new LinkedHashSet<>();
+        for (CrashReport c : ordered) {
+            for (String t : Tokens.words(c.rawText())) {
+                crashTokens.add(t);
+                if (crashWords.size() < MAX_WORDS && useful(t) && !seen.contains(t) && !details.contains(t)
+                        && !skippedKeys(skipped).contains(t)) {
+                    crashWords.add(t);
+                }
+            }
         }
         List<String> free = freeWords(text, crashes, crashTokens);
-        return new SuggestQuery(frames, skipped, exception, kind, signature, new ArrayList<>(details), free, build, heap);
+        return new SuggestQuery(frames, skipped, exception, kind, signature, new ArrayList<>(details), new ArrayList<>(crashWords),
+                free, build, heap);
     }
 
     /** A heap-trace caller chain (innermost first) as a query: which known cause allocates like this? */
@@ -105,7 +127,27 @@ public record SuggestQuery(
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         addFrames(chain, classifier, frames, skipped, new HashSet<>());
-        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), "", Optional.empty());
+        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty());
+    }
+
+    private static final java.util.regex.Pattern[] ASSERT_FUNCTION = {
+        // ESP-IDF v5: assert failed: tcp_update_rcv_ann_wnd tcp.c:951 (new_rcv_ann_wnd <= 0xffff)
+        java.util.regex.Pattern.compile("assert failed: ([A-Za-z_][\\w:~]*) \\S+:\\d+"),
+        // newlib: assertion "head != NULL" failed: file "multi_heap_poisoning.c", line 201, function: multi_heap_free
+        java.util.regex.Pattern.compile("function: ([A-Za-z_][\\w:~]*)"),
+        // FreeRTOS configASSERT: /…/queue.c:1442 (xQueueGenericReceive)- assert failed!
+        java.util.regex.Pattern.compile("\\(([A-Za-z_][\\w:~]*)\\)- assert failed"),
+    };
+
+    /** The function an assertion message names: it is where the crash happened, the top frame in effect. */
+    static Optional<String> assertedIn(String detail) {
+        for (java.util.regex.Pattern p : ASSERT_FUNCTION) {
+            java.util.regex.Matcher m = p.matcher(detail);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The crash with the most to say: most frames, then a CPU exception, then the first. */
@@ -165,7 +207,7 @@ public record SuggestQuery(
 
     private static List<String> detailWords(CrashReport c) {
         List<String> out = new ArrayList<>();
-        for (String t : Tokens.of(c.detail())) {
+        for (String t : Tokens.words(c.detail())) {
             if (useful(t)) {
                 out.add(t);
             }
@@ -192,8 +234,8 @@ public record SuggestQuery(
     /** Words of the input outside the crash blocks (a user's description, a mail's prose). */
     private static List<String> freeWords(String text, List<CrashReport> crashes, Set<String> crashTokens) {
         Set<String> out = new LinkedHashSet<>();
-        for (String t : Tokens.of(text == null ? "" : text)) {
-            if (out.size() >= 40) {
+        for (String t : Tokens.words(text == null ? "" : text)) {
+            if (out.size() >= MAX_WORDS) {
                 break;
             }
             if (useful(t) && (crashes.isEmpty() || !crashTokens.contains(t))) {
@@ -203,26 +245,45 @@ public record SuggestQuery(
         return new ArrayList<>(out);
     }
 
-    /** Words worth searching: not numbers, register names, raw hex values or tiny words. */
+    private static Set<String> skippedKeys(List<String> skipped) {
+        Set<String> out = new HashSet<>();
+        for (String f : skipped) {
+            out.add(FunctionNames.key(f));
+        }
+        return out;
+    }
+
+    /** Words worth searching: not numbers, raw hex values, register names, tiny words or boilerplate. */
     static boolean useful(String t) {
         if (t.length() < 3 || t.length() > 80) {
             return false;
         }
-        if (t.matches("0x[0-9a-f]+|[0-9a-f]{8}|[0-9.:]+|[ad]\\d{1,2}|[0-9]+[a-z]{0,2}")) {
+        if (HEXISH.matcher(t).matches()) {
             return false;
         }
-        return STOP.contains(t) ? false : t.chars().anyMatch(Character::isLetter);
+        return !BOILERPLATE.contains(t) && t.chars().anyMatch(Character::isLetter);
     }
 
-    private static final Set<String> STOP = Set.copyOf(List.of(
-            "the", "and", "for", "with", "this", "that", "was", "are", "not", "but", "have", "has", "had", "from", "you",
-            "your", "can", "will", "any", "all", "one", "out", "get", "got", "when", "what", "which", "there", "then",
-            "than", "also", "just", "into", "after", "before", "some", "here", "again", "still", "does", "did", "been",
-            "being", "like", "more", "only", "other", "such", "them", "they", "their", "these", "those", "would", "could",
-            "should", "about", "over", "very", "now", "how", "why", "who", "its", "it's", "i'm", "we", "our", "him", "her",
-            "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "auch", "auf", "sich", "den", "dem", "des",
-            "von", "bei", "wenn", "noch", "aber", "oder", "wie", "wir", "ich", "hat", "sind",
-            "core", "register", "dump", "backtrace", "guru", "meditation", "error", "panic'ed", "exception", "unhandled",
-            "rebooting", "elf", "file", "sha256", "pc", "ps", "sar", "lbeg", "lend", "lcount", "excvaddr", "exccause",
-            "https", "http", "www", "com", "github.com", "html", "regards", "thanks", "hello", "hi"));
+    private static final java.util.regex.Pattern HEXISH =
+            java.util.regex.Pattern.compile("0x[0-9a-f]+|[0-9a-f]{8}|[0-9.:/_-]+|[ad]\\d{1,2}|[0-9]+[a-z]{0,2}|[0-9a-f]{6,}");
+
+    private static final Set<String> BOILERPLATE = loadBoilerplate();
+
+    private static Set<String> loadBoilerplate() {
+        try (java.io.InputStream in = SuggestQuery.class.getResourceAsStream("boilerplate-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("boilerplate-words.txt missing from the class path");
+            }
+            Set<String> out = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip().toLowerCase(Locale.ROOT);
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    out.add(w);
+                }
+            }
+            return Set.copyOf(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -63,16 +63,18 @@ public final class Suggester {
 
     public SuggestResult suggest(SuggestQuery q, int top) throws IOException {
         if (q.isEmpty()) {
-            return Suggestions.rank(q, List.of(), TermWeights.uniform(), classifier, top, threshold);
+            return Suggestions.rank(q, List.of(), TermWeights.uniform(), classifier, signer, top, threshold);
         }
         IndexSearcher searcher = kb.searcher();
         List<KbHit> hits = kb.search(candidateQuery(q), CANDIDATES);
-        List<KbDocument> docs = new ArrayList<>();
+        List<Suggestions.Candidate> docs = new ArrayList<>();
         for (KbHit h : hits) {
-            docs.add(h.document());
+            docs.add(new Suggestions.Candidate(h.document(), h.score()));
         }
-        docs.addAll(threadMembers(hits));
-        return Suggestions.rank(q, docs, weights(q, searcher.getIndexReader()), classifier, top, threshold);
+        for (KbDocument d : threadMembers(hits)) {
+            docs.add(new Suggestions.Candidate(d, 0));
+        }
+        return Suggestions.rankCandidates(q, docs, weights(q, searcher.getIndexReader()), classifier, signer, top, threshold);
     }
 
     /** The Lucene query that finds candidates; public for {@code --explain}-style inspection. */
@@ -101,6 +103,7 @@ public final class Suggester {
             b.add(boost(new TermQuery(new Term(KbSchema.VERSION, q.buildKey())), 0.5f), BooleanClause.Occur.SHOULD);
         }
         Set<String> words = new LinkedHashSet<>(q.detailTerms());
+        words.addAll(q.crashWords());
         words.addAll(q.freeTerms());
         for (String t : words) {
             if (clauses++ > 400) {
@@ -141,10 +144,8 @@ public final class Suggester {
     static TermWeights weights(SuggestQuery q, IndexReader reader) throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         q.frames().forEach(f -> terms.add(f.key()));
-        if (!q.exception().isEmpty()) {
-            terms.add(q.exception().toLowerCase(java.util.Locale.ROOT));
-        }
         terms.addAll(q.detailTerms());
+        terms.addAll(q.crashWords());
         terms.addAll(q.freeTerms());
         long n = Math.max(1, reader.numDocs());
         Map<String, Long> df = new HashMap<>();

@@ -19,24 +19,41 @@ public final class Suggestions {
      * causes score ≥ 0.33 there, while the best cause for a crash whose documents were withheld
      * scores below it (see SuggesterThresholdTest and BENCHMARKS.md).
      */
-    public static final double THRESHOLD = 0.30;
+    public static final double THRESHOLD = 0.25;
 
     private Suggestions() {}
 
+    /** A candidate document and its retrieval (BM25) score; 0 for documents added as thread members. */
+    public record Candidate(KbDocument doc, double retrieval) {}
+
     public static SuggestResult rank(SuggestQuery q, List<KbDocument> candidates, TermWeights weights,
-            FrameFilter classifier, int top, double threshold) {
+            FrameFilter classifier, java.util.function.Function<dev.fieldshell.kb.crash.CrashReport, String> signer, int top,
+            double threshold) {
+        return rankCandidates(q, candidates.stream().map(d -> new Candidate(d, 0)).toList(), weights, classifier, signer, top,
+                threshold);
+    }
+
+    public static SuggestResult rankCandidates(SuggestQuery q, List<Candidate> candidates, TermWeights weights,
+            FrameFilter classifier, java.util.function.Function<dev.fieldshell.kb.crash.CrashReport, String> signer, int top,
+            double threshold) {
         List<String> frameNames = q.frames().stream().map(f -> f.named() ? f.shortName() : f.key()).toList();
         if (q.isEmpty()) {
             return new SuggestResult(List.of(), true, "no crash found: nothing to search for", q.signature(), frameNames,
                     q.skipped(), List.of(), List.of());
         }
-        Map<String, KbDocument> unique = new LinkedHashMap<>();
-        for (KbDocument d : candidates) {
-            unique.putIfAbsent(d.id(), d);
+        Map<String, Candidate> unique = new LinkedHashMap<>();
+        double maxRetrieval = 0;
+        for (Candidate c : candidates) {
+            Candidate old = unique.get(c.doc().id());
+            if (old == null || old.retrieval() < c.retrieval()) {
+                unique.put(c.doc().id(), c);
+            }
+            maxRetrieval = Math.max(maxRetrieval, c.retrieval());
         }
         List<Ranking.Scored> scored = new ArrayList<>();
-        for (KbDocument d : unique.values()) {
-            scored.add(Ranking.score(q, DocumentView.of(d, classifier), weights));
+        for (Candidate c : unique.values()) {
+            double retrieval = maxRetrieval > 0 ? c.retrieval() / maxRetrieval : 0;
+            scored.add(Ranking.score(q, DocumentView.of(c.doc(), classifier, signer), weights, retrieval));
         }
         List<CauseGrouping.Cause> causes = CauseGrouping.group(scored);
         List<Suggestion> out = new ArrayList<>();

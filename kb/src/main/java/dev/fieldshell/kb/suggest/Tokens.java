@@ -42,6 +42,35 @@ final class Tokens {
         return out;
     }
 
+    /**
+     * The words of a crash or a description as search terms: file paths reduced to their file name
+     * ({@code /Users/x/esp-idf/components/heap/multi_heap_poisoning.c:205} → {@code multi_heap_poisoning.c}),
+     * line numbers and {@code pc:sp} pairs split off, so user names, checkout paths and line numbers
+     * that differ between builds do not count.
+     */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String chunk : text.split("\\s+")) {
+            String c = chunk;
+            int slash = c.lastIndexOf('/');
+            if (slash >= 0 && slash < c.length() - 1 && c.indexOf('/') != slash || c.startsWith("/")) {
+                c = c.substring(slash + 1);
+            }
+            for (String t : of(c)) {
+                if (t.contains(":") && !t.contains("::")) {
+                    for (String part : t.split(":")) {
+                        if (!part.isEmpty()) {
+                            out.add(part);
+                        }
+                    }
+                } else {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
     static Set<String> setOf(String text) {
         return new LinkedHashSet<>(of(text));
     }

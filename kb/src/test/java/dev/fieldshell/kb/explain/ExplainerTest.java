@@ -100,6 +100,17 @@ class ExplainerTest {
     }
 
     @Test
+    void exceptionResetByTheInterruptWatchdog() {
+        String text = "Reset reason: Interrupt watchdog (5)\n\nLast crash: Alloca exception on core 0\n  Registers:\n"
+                + "  PC      : 0x4008b4c2  PS      : 0x00060d34  A0      : 0x8008a1d9  A1      : 0x3ffbe6d0\n"
+                + "  Backtrace:\n  0x4008b4c2 0x4008a1d6\n";
+        CrashReport r = CrashParser.parse(text).get(0);
+        assertThat(r.exception()).isEqualTo("Alloca");
+        assertThat(r.resetReason()).isEqualTo("Interrupt watchdog");
+        assertThat(Explainer.standard().explain(r)).extracting(Explanation::rule).contains("reset-by-watchdog");
+    }
+
+    @Test
     void zeroRegistersAreNotMisread() {
         assertThat(rules(Fixtures.read("bootstatus-2018.txt"))).containsExactly("registers-not-captured");
     }

@@ -31,7 +31,7 @@ class SuggestionsTest {
 
     SuggestResult rank(List<KbDocument> docs, int top, double threshold) {
         SuggestQuery q = SuggestQuery.of(List.of(query), query.rawText(), PLUMBING, c -> "");
-        return Suggestions.rank(q, docs, TermWeights.uniform(), PLUMBING, top, threshold);
+        return Suggestions.rank(q, docs, TermWeights.uniform(), PLUMBING, c -> "", top, threshold);
     }
 
     @Test
@@ -67,7 +67,7 @@ class SuggestionsTest {
                 List.of(crash("LoadProhibited", "mg_send", "mg_mgr_poll")), List.of(), "o/r#120", List.of(),
                 List.of("LoadProhibited | mg_send | mg_mgr_poll"), List.of(), "closed", "", "", "", List.of());
         SuggestQuery q = SuggestQuery.of(List.of(query), "", PLUMBING, c -> "LoadProhibited | mg_send | mg_mgr_poll");
-        SuggestResult r = Suggestions.rank(q, List.of(withSig, note), TermWeights.uniform(), PLUMBING, 5, 0.0);
+        SuggestResult r = Suggestions.rank(q, List.of(withSig, note), TermWeights.uniform(), PLUMBING, c -> "", 5, 0.0);
 
         Suggestion s = r.suggestions().get(0);
         assertThat(s.documents()).extracting(Suggestion.DocumentRef::id).containsExactlyInAnyOrder("note:mongoose-threads", "o/r#120");
@@ -86,7 +86,7 @@ class SuggestionsTest {
                 crash("", "esp_crt_copy_asn1", "esp_crt_ca_cb_callback", "x509_crt_verify_chain"));
         SuggestQuery q = SuggestQuery.ofChain(List.of(dev.fieldshell.kb.crash.Frame.named(0, "heap_caps_malloc_default"),
                 dev.fieldshell.kb.crash.Frame.named(0, "esp_crt_copy_asn1"), dev.fieldshell.kb.crash.Frame.named(0, "esp_crt_ca_cb_callback")), PLUMBING);
-        SuggestResult r = Suggestions.rank(q, List.of(console, leak), TermWeights.uniform(), PLUMBING, 5, Suggestions.THRESHOLD);
+        SuggestResult r = Suggestions.rank(q, List.of(console, leak), TermWeights.uniform(), PLUMBING, c -> "", 5, Suggestions.THRESHOLD);
         assertThat(r.suggestions()).hasSize(1);
         assertThat(r.suggestions().get(0).documents().get(0).id()).isEqualTo("espressif/esp-idf#18550");
         assertThat(r.suggestions().get(0).status()).isEqualTo("open");

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,14 +46,17 @@ public final class KbSuggestCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "FILE", description = "addr2line or nm output to name raw frames.")
     Path symbols;
 
+    @Option(names = "--symbol-store", paramLabel = "DIR", description = "Per-build symbol store (default: $XDG_DATA_HOME/fieldshell/symbols).")
+    Path symbolStore;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Show at most N causes (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--json", description = "One JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "KB directory (default $XDG_DATA_HOME/fieldshell/kb).")
-    Path kbDir;
+    @Mixin
+    KbDirOption kbDir;
 
     @Override
     public Integer call() throws Exception {
@@ -64,10 +68,9 @@ public final class KbSuggestCommand implements Callable<Integer> {
         SymbolSources sources = new SymbolSources(
                 elf == null ? Optional.empty() : Optional.of(ElfReader.read(elf)),
                 symbols == null ? Optional.empty() : Optional.of(loadMap(symbols)),
-                Optional.of(SymbolStore.standard(System.getenv())));
-        Path dir = kbDir != null ? kbDir : KnowledgeBase.defaultDirectory();
+                Optional.of(KbSymbolsCommand.store(symbolStore)));
         PrintWriter out = spec.commandLine().getOut();
-        try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
+        try (KnowledgeBase kb = kbDir.open()) {
             SuggestSession.Outcome o = new SuggestSession(kb, StandardAnalysis.get()).suggest(text, sources, top);
             if (o.crashes().isEmpty()) {
                 throw new FailureException("no crash found in " + source

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,10 @@ public final class KbSymbolsCommand implements Callable<Integer> {
         return ErrorHandler.USAGE;
     }
 
+    static SymbolStore store(Path dir) {
+        return dir != null ? new SymbolStore(dir) : SymbolStore.standard(System.getenv());
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Store FILE as the symbols of firmware VERSION.")
     static final class Add implements Callable<Integer> {
         @Spec
@@ -35,10 +40,12 @@ public final class KbSymbolsCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "FILE", description = "The firmware ELF (build/ovms3.elf) or an addr2line/nm text map.")
         Path file;
 
+        @Option(names = "--store", paramLabel = "DIR", description = "Symbol store directory (default: $XDG_DATA_HOME/fieldshell/symbols).")
+        Path store;
+
         @Override
         public Integer call() throws Exception {
-            SymbolStore store = SymbolStore.standard(System.getenv());
-            SymbolStore.Added a = store.add(version, file);
+            SymbolStore.Added a = KbSymbolsCommand.store(store).add(version, file);
             PrintWriter err = spec.commandLine().getErr();
             a.problems().forEach(p -> err.println("fieldshell: skipped " + p));
             PrintWriter out = spec.commandLine().getOut();
@@ -54,9 +61,12 @@ public final class KbSymbolsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--store", paramLabel = "DIR", description = "Symbol store directory (default: $XDG_DATA_HOME/fieldshell/symbols).")
+        Path storeDir;
+
         @Override
         public Integer call() throws Exception {
-            SymbolStore store = SymbolStore.standard(System.getenv());
+            SymbolStore store = KbSymbolsCommand.store(storeDir);
             List<SymbolStore.Entry> entries = store.list();
             PrintWriter out = spec.commandLine().getOut();
             if (entries.isEmpty()) {

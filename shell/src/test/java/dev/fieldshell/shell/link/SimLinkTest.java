@@ -228,6 +228,31 @@ class SimLinkTest {
         assertThat(out(link, "boot")).doesNotContain("Last crash");
     }
 
+    @Test
+    void periodicCheckReadsDebugHeapAlertNotDebugHeapAndTheEventComesOnce() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        List<String> log = new CopyOnWriteArrayList<>();
+        link.onLog(log::add);
+        out(link, "event trace on");
+        out(link, "test heapcorruption keep");
+        assertThat(out(link, "config set module debug.heap yes")).isEqualTo("Parameter has been set.\n"); // accepted, and ineffective
+        out(link, "event raise ticker.300");
+        out(link, "event raise usr.marker1");
+        waitFor(log, "Signal(usr.marker1)");
+        assertThat(module.alerts()).isEmpty();
+        out(link, "config set module debug.heap.alert yes");
+        out(link, "event raise ticker.300");
+        out(link, "event raise usr.marker2");
+        waitFor(log, "Signal(usr.marker2)");
+        assertThat(module.alerts()).hasSize(1);
+        out(link, "module check");
+        out(link, "module check");
+        out(link, "event raise usr.marker3");
+        waitFor(log, "Signal(usr.marker3)");
+        assertThat(log.stream().filter(l -> l.endsWith("events: Signal(system.heap.corrupted)"))).hasSize(1);
+        assertThat(out(link, "event list ticker")).isEqualTo("ticker.300:  module\n");
+    }
+
     static void waitFor(List<String> log, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

@@ -71,6 +71,16 @@ class RealNoiseTest {
     }
 
     @Test
+    void heapAlertQuotedSixDeepAndWrappedInTheSeedThread() {
+        CrashReport r = only("noisy/heap-alert-seed-quoted.txt");
+        assertThat(r.format()).isEqualTo(SourceFormat.HEAP_ALERT);
+        HeapCorruption h = r.heapCorruption().orElseThrow();
+        assertThat(h.owner()).isEqualTo(0x3ffea9bcL);
+        assertThat(h.got()).isEqualTo(0xbaad5600L);
+        assertThat(signature(r)).isEqualTo(signature(only("heap-alert-seed.txt")));
+    }
+
+    @Test
     void monitorDecodesInterleavedWithRegistersAndAfterTheBacktrace() {
         CrashReport r = only("noisy/monitor-interleaved.txt");
         assertThat(r.registers()).containsEntry("A2", 0L).containsEntry("EXCVADDR", 0x10L);

@@ -139,7 +139,16 @@ public final class SshLink implements ModuleLink {
         return link;
     }
 
+    /**
+     * MINA reports through java.util.logging; its INFO and WARN lines (a refused key, a closed
+     * socket) are said once, clearly, by this class instead. Kept referenced: JUL holds loggers weakly.
+     */
+    private static final java.util.logging.Logger SSHD_LOG = java.util.logging.Logger.getLogger("org.apache.sshd");
+
     private static SshClient newClient(SshSettings settings, Prompter prompter) {
+        if (!Boolean.getBoolean("fieldshell.debug")) {
+            SSHD_LOG.setLevel(java.util.logging.Level.SEVERE);
+        }
         SshClient client = SshClient.setUpDefaultClient();
         // The module's wolfSSH offers an ssh-rsa host key (SHA-1 signatures) only, and accepts ssh-rsa
         // client keys; keep the modern algorithms first and ssh-rsa last.

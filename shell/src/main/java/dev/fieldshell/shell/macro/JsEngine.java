@@ -68,6 +68,17 @@ public final class JsEngine {
                 .build();
     }
 
+    /** Closes a context; one the time limit cancelled says so on close, which is no news to the caller. */
+    static void close(Context ctx) {
+        try {
+            ctx.close();
+        } catch (org.graalvm.polyglot.PolyglotException | IllegalStateException e) {
+            if (!(e instanceof org.graalvm.polyglot.PolyglotException p) || !p.isCancelled()) {
+                throw e;
+            }
+        }
+    }
+
     static Source module(String name, String code) {
         return Source.newBuilder("js", code, name.endsWith(".mjs") ? name : name + ".mjs")
                 .mimeType("application/javascript+module")

@@ -99,10 +99,11 @@ public final class MacroCatalog {
     }
 
     public MacroDescriptor find(String name) throws MacroException {
-        Path f = files().get(name);
+        Map<String, Path> all = files();
+        Path f = all.get(name);
         if (f == null) {
             throw new MacroException("no macro named '" + name + "' in " + String.join(", ", dirs.stream().map(Path::toString).toList())
-                    + (files().isEmpty() ? "" : " (known: " + String.join(", ", files().keySet()) + ")"));
+                    + (all.isEmpty() ? "" : " (known: " + String.join(", ", all.keySet()) + ")"));
         }
         return runner.describe(f);
     }

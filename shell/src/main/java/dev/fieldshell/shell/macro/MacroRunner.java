@@ -30,6 +30,8 @@ public final class MacroRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Duration limit;
+    /** Descriptors by file, kept while the file's text is the same: a warm :macro evaluates the module once. */
+    private final java.util.Map<Path, MacroDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MacroRunner(Duration limit) {
         this.limit = limit;
@@ -51,7 +53,18 @@ public final class MacroRunner {
     }
 
     public MacroDescriptor describe(Path file, String source) throws MacroException {
-        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+        MacroDescriptor known = described.get(file);
+        if (known != null && known.source().equals(source)) {
+            return known;
+        }
+        MacroDescriptor d = load(file, source);
+        described.put(file, d);
+        return d;
+    }
+
+    private MacroDescriptor load(Path file, String source) throws MacroException {
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
             MacroApi api = new MacroApi(new RefusingBackend());
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
@@ -59,6 +72,8 @@ public final class MacroRunner {
                 Value ns = evalModule(ctx, file, source, l);
                 return descriptor(file, source, ns, ctx);
             }
+        } finally {
+            JsEngine.close(ctx);
         }
     }
 
@@ -67,7 +82,8 @@ public final class MacroRunner {
 
     /** Runs the macro's default export with {@code args}; all module access goes through {@code backend}. */
     public Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend) throws MacroException {
-        try (Context ctx = JsEngine.sandbox(new ByteArrayOutputStream())) {
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
             MacroApi api = new MacroApi(backend);
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
@@ -90,6 +106,8 @@ public final class MacroRunner {
         } catch (IllegalStateException e) {
             // The watchdog closed the context under us.
             throw new MacroException(where(macro.file()) + ": stopped after " + limit.toSeconds() + " s of JavaScript time");
+        } finally {
+            JsEngine.close(ctx);
         }
     }
 

@@ -74,8 +74,13 @@ public final class MacroTool {
         return output;
     }
 
-    public MacroCatalog catalog() {
-        return MacroCatalog.standard(dirs, runner());
+    private MacroCatalog catalog;
+
+    public synchronized MacroCatalog catalog() {
+        if (catalog == null) {
+            catalog = MacroCatalog.standard(dirs, runner());
+        }
+        return catalog;
     }
 
     public MacroWorkflow workflow() {

@@ -77,13 +77,13 @@ final class ModuleCompleter implements Completer {
         asker.apply("vfs ls " + dir.substring(0, dir.length() - 1)).ifPresent(out -> {
             for (String entry : parseLs(out)) {
                 seen.add(entry);
-                candidates.add(new Candidate(dir + entry, entry, null, null, null, null, !entry.endsWith("/")));
+                candidates.add(new Candidate(dir + entry, entry, "on the module", null, null, null, !entry.endsWith("/")));
             }
         });
         if (dir.equals("/store/events/")) {
             for (String e : eventNames) {
                 if (!seen.contains(e + "/")) {
-                    candidates.add(new Candidate(dir + e + "/", e + "/", "events", null, null, null, false));
+                    candidates.add(new Candidate(dir + e + "/", e + "/", "other known events", null, null, null, false));
                 }
             }
         }

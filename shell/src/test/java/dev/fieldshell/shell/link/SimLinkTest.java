@@ -228,6 +228,57 @@ class SimLinkTest {
         assertThat(out(link, "boot")).doesNotContain("Last crash");
     }
 
+    @Test
+    void periodicCheckReadsDebugHeapAlertNotDebugHeapAndTheEventComesOnce() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        List<String> log = new CopyOnWriteArrayList<>();
+        link.onLog(log::add);
+        out(link, "event trace on");
+        out(link, "test heapcorruption keep");
+        assertThat(out(link, "config set module debug.heap yes")).isEqualTo("Parameter has been set.\n"); // accepted, and ineffective
+        out(link, "event raise ticker.300");
+        out(link, "event raise usr.marker1");
+        waitFor(log, "Signal(usr.marker1)");
+        assertThat(module.alerts()).isEmpty();
+        out(link, "config set module debug.heap.alert yes");
+        out(link, "event raise ticker.300");
+        out(link, "event raise usr.marker2");
+        waitFor(log, "Signal(usr.marker2)");
+        assertThat(module.alerts()).hasSize(1);
+        out(link, "module check");
+        out(link, "module check");
+        out(link, "event raise usr.marker3");
+        waitFor(log, "Signal(usr.marker3)");
+        assertThat(log.stream().filter(l -> l.endsWith("events: Signal(system.heap.corrupted)"))).hasSize(1);
+        assertThat(out(link, "event list ticker")).isEqualTo("ticker.300:  module\n");
+    }
+
+    @Test
+    void streamFollowsATailUntilInterrupted() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        out(link, "vfs echo first /store/log.txt");
+        assertThat(out(link, "vfs tail /store/log.txt")).isEqualTo("first\n"); // no follow mode on an exec-like console
+        StringBuffer seen = new StringBuffer();
+        Thread appender = Thread.ofVirtual().start(() -> {
+            try {
+                while (!seen.toString().contains("first")) {
+                    Thread.sleep(20);
+                }
+                Files.writeString(tmp.resolve("store/log.txt"), "second\n", java.nio.file.StandardOpenOption.APPEND);
+                while (!seen.toString().contains("second")) {
+                    Thread.sleep(20);
+                }
+                link.interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CommandResult r = link.stream("vfs tail /store/log.txt", seen::append);
+        appender.join();
+        assertThat(r.output()).isEqualTo("[tail: in follow mode, press Ctrl-C to abort]\nfirst\nsecond\n^C\n");
+        assertThat(out(link, "echo after")).isEqualTo("after\n");
+    }
+
     static void waitFor(List<String> log, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

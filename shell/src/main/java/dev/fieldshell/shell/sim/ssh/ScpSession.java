@@ -65,7 +65,7 @@ final class ScpSession extends ChannelCommand {
             } else if (sink) {
                 sink(path, recursive);
             } else {
-                sendOk(false);
+                readAck(); // the sink starts with \0 when it is ready
                 source(path, recursive);
             }
         } catch (EOFException e) {
@@ -78,11 +78,6 @@ final class ScpSession extends ChannelCommand {
 
     private void ok() throws IOException {
         writeRaw(new byte[] {0}, 0, 1);
-    }
-
-    private void sendOk(boolean ignored) throws IOException {
-        // source mode starts by waiting for the sink's first \0
-        readAck();
     }
 
     private void error(String message) throws IOException {
@@ -196,27 +191,24 @@ final class ScpSession extends ChannelCommand {
             throw new EOFException();
         }
         String name = field(header, 2);
+        // After an error reply the client does not send that file's data.
         if (size > LIMIT || size < 0) {
             error("size unacceptable");
-            skip(size);
             return;
         }
         Path file = dirs.isEmpty() ? target.orElse(null) : dirs.peek().resolve(name);
         String modulePath = file == null ? "" : core.vfs().modulePath(file);
         if (file == null || (!dirs.isEmpty() && badName(name))) {
             error("cannot open file for writing");
-            skip(size);
             return;
         }
         if (Vfs.isProtected(modulePath)) {
             error("protected path");
-            skip(size);
             return;
         }
         if (!Vfs.validName(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
                 || !Files.isDirectory(file.getParent(), LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
             error(modulePath + ": cannot open file for writing");
-            skip(size);
             return;
         }
         ok();
@@ -240,11 +232,6 @@ final class ScpSession extends ChannelCommand {
             }
             left -= n;
         }
-    }
-
-    /** After refusing a file the client does not send its data; nothing to skip. */
-    private void skip(long size) {
-        // OpenSSH's scp stops sending a file after an error reply
     }
 
     // --- source (download) ---------------------------------------------------------------------

@@ -301,4 +301,24 @@ class SshAcceptanceTest {
             assertThat(r.all()).doesNotContain("\r\n3\r\n");
         }
     }
+
+    @Test
+    void noSftpSubsystem() throws Exception {
+        // what sftp does first: ask for the "sftp" subsystem
+        ProcessBuilder pb = new ProcessBuilder("ssh", "-s", "-p", String.valueOf(module.sshPort()), "-F", "/dev/null",
+                "-o", "HostKeyAlgorithms=+ssh-rsa", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"),
+                "-o", "PreferredAuthentications=password", "-o", "NumberOfPasswordPrompts=1", "admin@127.0.0.1", "sftp")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path askpass = dir.resolve("askpass-empty.sh");
+        Files.writeString(askpass, "#!/bin/sh\necho\n");
+        askpass.toFile().setExecutable(true);
+        pb.environment().put("SSH_ASKPASS", askpass.toString());
+        pb.environment().put("SSH_ASKPASS_REQUIRE", "force");
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isNotZero();
+        assertThat(out).containsIgnoringCase("subsystem");
+    }
 }

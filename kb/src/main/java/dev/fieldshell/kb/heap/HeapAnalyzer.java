@@ -340,7 +340,8 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         List<ChainReport> withKb = new ArrayList<>(chains.size());
         int looked = 0;
         for (ChainReport c : chains) {
-            boolean worth = c.verdict() != Verdict.TRANSIENT || looked < 10;
+            // transient chains are not asked: a note that names them usually does so to say "not this leak"
+            boolean worth = c.verdict() != Verdict.TRANSIENT;
             if (worth && looked < 25 && !c.key().equals(OTHER)) {
                 looked++;
                 withKb.add(c.withKb(matcher.matches(c)));

@@ -102,9 +102,14 @@ public final class DocumentCodec {
 
     /** SHA-256 of the canonical JSON, hex: equal for equal content, whatever the import run. */
     public static String contentHash(KbDocument d) {
+        return hashOfJson(toJsonString(d));
+    }
+
+    /** The content hash of a document given its canonical JSON (saves serializing twice). */
+    public static String hashOfJson(String canonicalJson) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(toJsonString(d).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -86,11 +86,16 @@ public final class KbSchema {
 
     /** The Lucene document for {@code d}, with its content hash. */
     public static Document toLucene(KbDocument d, String contentHash) {
+        return toLucene(d, contentHash, DocumentCodec.toJsonString(d));
+    }
+
+    /** As {@link #toLucene(KbDocument, String)}, with the canonical JSON already made. */
+    static Document toLucene(KbDocument d, String contentHash, String canonicalJson) {
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
         doc.add(new StringField(TYPE, d.type().name().toLowerCase(Locale.ROOT), Field.Store.NO));
         doc.add(new StringField(HASH, contentHash, Field.Store.YES));
-        doc.add(new StoredField(STORED_DOC, DocumentCodec.toJsonString(d)));
+        doc.add(new StoredField(STORED_DOC, canonicalJson));
         text(doc, TITLE, d.title());
         text(doc, TEXT, d.text());
         text(doc, CODE, d.title());

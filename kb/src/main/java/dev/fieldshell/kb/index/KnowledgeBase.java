@@ -114,12 +114,13 @@ public final class KnowledgeBase implements Closeable {
         if (doc.id().isBlank()) {
             throw new IllegalArgumentException("a KB document needs an id");
         }
-        String hash = DocumentCodec.contentHash(doc);
+        String json = DocumentCodec.toJsonString(doc);
+        String hash = DocumentCodec.hashOfJson(json);
         String old = currentHash(doc.id());
         if (hash.equals(old)) {
             return UpsertOutcome.UNCHANGED;
         }
-        writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash));
+        writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash, json));
         noteWrite(doc.id(), hash);
         return old.isEmpty() ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     }

@@ -85,6 +85,12 @@ public final class Ingestor {
 
     /** Ingests every input in order and commits. */
     public IngestSummary ingest(List<String> inputNames) throws IOException {
+        withIndexer(() -> ingestAll(inputNames));
+        kb.commit();
+        return summary();
+    }
+
+    private void ingestAll(List<String> inputNames) throws IOException {
         for (String name : inputNames) {
             if (name.startsWith("github:")) {
                 inputs++;
@@ -95,9 +101,97 @@ public final class Ingestor {
                 ingestPath(Path.of(name), name);
             }
         }
-        kb.commit();
-        return summary();
     }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Marks the end of the queue; compared by identity. */
+    private static final KbDocument END = new KbDocument("\u0000end", dev.fieldshell.kb.index.DocType.NOTE, "", "", "", "", "",
+            null, null, "", null, null, null, "", "", "", "", null);
+
+    private java.util.concurrent.BlockingQueue<KbDocument> queue;
+    private volatile Throwable indexerFailure;
+
+    /**
+     * Runs {@code action} (reading and parsing, this thread) while a second thread writes the documents
+     * into the index: on two cores parsing and Lucene indexing overlap. Order is kept (one queue, one writer).
+     */
+    private void withIndexer(IoAction action) throws IOException {
+        if (queue != null) {
+            action.run();
+            return;
+        }
+        queue = new java.util.concurrent.ArrayBlockingQueue<>(1024);
+        indexerFailure = null;
+        java.util.concurrent.BlockingQueue<KbDocument> q = queue;
+        Thread indexer = new Thread(() -> {
+            try {
+                for (KbDocument d = q.take(); d != END; d = q.take()) {
+                    if (indexerFailure == null) {
+                        index(d);
+                    }
+                }
+            } catch (Throwable t) {
+                indexerFailure = t;
+                q.clear();
+            }
+        }, "fieldshell-indexer");
+        indexer.setDaemon(true);
+        indexer.start();
+        try {
+            action.run();
+        } finally {
+            try {
+                while (!q.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (!indexer.isAlive()) {
+                        break;
+                    }
+                }
+                indexer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while indexing", e);
+            } finally {
+                queue = null;
+            }
+        }
+        rethrowIndexerFailure();
+    }
+
+    private void rethrowIndexerFailure() throws IOException {
+        Throwable t = indexerFailure;
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IOException(t);
+        }
+    }
+
+    /** Runs on the indexer thread only. */
+    private void index(KbDocument doc) throws IOException {
+        UpsertOutcome o = kb.upsert(doc);
+        switch (o) {
+            case ADDED -> added++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+        }
+        if (o != UpsertOutcome.UNCHANGED && ++writesSinceCommit >= commitEvery) {
+            kb.commit();
+            writesSinceCommit = 0;
+        }
+        listener.progress(added + updated + unchanged, currentInput);
+    }
+
+    private volatile String currentInput = "";
 
     public IngestSummary summary() {
         List<String> lines = new ArrayList<>(problems);
@@ -135,7 +229,7 @@ public final class Ingestor {
             return;
         }
         try (in) {
-            ingestStream(in, display, p.getFileName().toString());
+            readStream(in, display, p.getFileName().toString());
         }
     }
 
@@ -151,7 +245,7 @@ public final class Ingestor {
                     return;
                 }
                 String path = URI.create(url).getPath();
-                ingestStream(in, url, path == null || path.isEmpty() ? url : path.substring(path.lastIndexOf('/') + 1));
+                readStream(in, url, path == null || path.isEmpty() ? url : path.substring(path.lastIndexOf('/') + 1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -163,6 +257,11 @@ public final class Ingestor {
 
     /** Ingests one input stream; {@code display} names it in problems, {@code fileName} goes into crash/note ids. */
     public void ingestStream(InputStream raw, String display, String fileName) throws IOException {
+        withIndexer(() -> readStream(raw, display, fileName));
+    }
+
+    private void readStream(InputStream raw, String display, String fileName) throws IOException {
+        currentInput = display;
         CountingInputStream counted = new CountingInputStream(raw);
         BufferedInputStream buffered = new BufferedInputStream(counted, HEAD_BYTES);
         buffered.mark(4);
@@ -257,17 +356,13 @@ public final class Ingestor {
         return new ImportSink() {
             @Override
             public void document(KbDocument doc) throws IOException {
-                UpsertOutcome o = kb.upsert(doc);
-                switch (o) {
-                    case ADDED -> added++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
+                rethrowIndexerFailure();
+                try {
+                    queue.put(doc);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while importing " + display, e);
                 }
-                if (o != UpsertOutcome.UNCHANGED && ++writesSinceCommit >= commitEvery) {
-                    kb.commit();
-                    writesSinceCommit = 0;
-                }
-                listener.progress(added + updated + unchanged, display);
             }
 
             @Override

@@ -71,7 +71,7 @@ public final class SimLink implements ModuleLink {
     private void collect(String text) {
         Consumer<String> sink = streamSink;
         if (sink != null) {
-            sink.accept(text);
+            sink.accept(new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
         synchronized (output) {
             output.append(text);
@@ -108,6 +108,7 @@ public final class SimLink implements ModuleLink {
         String out;
         synchronized (output) {
             out = new String(output.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            output.setLength(0);
         }
         if (console.closed() && out.isEmpty()) {
             throw new LinkException("sim: the connection dropped");
@@ -115,12 +116,34 @@ public final class SimLink implements ModuleLink {
         return new CommandResult(target(), commandLine, out, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Runs a command as on an interactive console, so {@code vfs tail} follows the file; output
+     * goes to {@code sink} as it comes, until the command ends or {@link #interrupt()}.
+     */
     @Override
-    public CommandResult stream(String commandLine, Consumer<String> sink) throws LinkException {
+    public synchronized CommandResult stream(String commandLine, Consumer<String> sink) throws LinkException {
+        long start = System.nanoTime();
         streamSink = sink;
+        console.setInteractiveCommand(true);
         try {
-            return run(commandLine);
+            CommandResult first = run(commandLine);
+            StringBuilder all = new StringBuilder(first.output());
+            while (console.inputCaptured() && !console.closed()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    interrupt();
+                    break;
+                }
+            }
+            synchronized (output) {
+                all.append(new String(output.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                output.setLength(0);
+            }
+            return new CommandResult(target(), commandLine, all.toString(), Duration.ofNanos(System.nanoTime() - start));
         } finally {
+            console.setInteractiveCommand(false);
             streamSink = null;
         }
     }

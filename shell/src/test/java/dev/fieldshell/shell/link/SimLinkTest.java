@@ -253,6 +253,32 @@ class SimLinkTest {
         assertThat(out(link, "event list ticker")).isEqualTo("ticker.300:  module\n");
     }
 
+    @Test
+    void streamFollowsATailUntilInterrupted() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        out(link, "vfs echo first /store/log.txt");
+        assertThat(out(link, "vfs tail /store/log.txt")).isEqualTo("first\n"); // no follow mode on an exec-like console
+        StringBuffer seen = new StringBuffer();
+        Thread appender = Thread.ofVirtual().start(() -> {
+            try {
+                while (!seen.toString().contains("first")) {
+                    Thread.sleep(20);
+                }
+                Files.writeString(tmp.resolve("store/log.txt"), "second\n", java.nio.file.StandardOpenOption.APPEND);
+                while (!seen.toString().contains("second")) {
+                    Thread.sleep(20);
+                }
+                link.interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CommandResult r = link.stream("vfs tail /store/log.txt", seen::append);
+        appender.join();
+        assertThat(r.output()).isEqualTo("[tail: in follow mode, press Ctrl-C to abort]\nfirst\nsecond\n^C\n");
+        assertThat(out(link, "echo after")).isEqualTo("after\n");
+    }
+
     static void waitFor(List<String> log, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

@@ -61,6 +61,7 @@ public class Console {
     private ScheduledFuture<?> redraw;
     private int commandsRun;
     private volatile boolean closed;
+    private volatile boolean interactiveCommand;
 
     public Console(Kind kind, ConsoleHost host, Terminal terminal, boolean secure, ScheduledExecutorService timers) {
         this.kind = kind;
@@ -96,7 +97,12 @@ public class Console {
     }
 
     public boolean interactive() {
-        return kind.interactive;
+        return kind.interactive || interactiveCommand;
+    }
+
+    /** Lets a non-interactive console run one follow-mode command (the in-process link's stream). */
+    public void setInteractiveCommand(boolean on) {
+        interactiveCommand = on;
     }
 
     public synchronized boolean monitoring() {

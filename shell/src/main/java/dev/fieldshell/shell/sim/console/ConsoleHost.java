@@ -11,6 +11,14 @@ public interface ConsoleHost {
     /** The module password ({@code password.module}), empty when none is set. */
     String modulePassword();
 
+    /**
+     * Completions of a VFS path (full paths, directories ending in {@code /}); the module's
+     * {@code validate} callbacks offer these for path arguments.
+     */
+    default java.util.List<String> completePath(String partial) {
+        return java.util.List.of();
+    }
+
     /** Called before each command a console executes (fault injection: latency, dropped links). */
     default void beforeCommand(Console console) throws InterruptedException {}
 

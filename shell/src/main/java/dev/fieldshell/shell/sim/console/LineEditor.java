@@ -240,24 +240,38 @@ final class LineEditor {
             words.add("");
         }
         CommandNode node = console.host().commands();
-        for (int i = 0; i < words.size() - 1; i++) {
-            node = node.findUniquePrefix(words.get(i));
-            if (node == null) {
-                return;
-            }
-        }
         String partial = words.get(words.size() - 1);
         List<String> candidates = new ArrayList<>();
-        for (CommandNode c : node.visibleChildren(console.secure())) {
-            if (c.name().startsWith(partial)) {
-                candidates.add(c.name());
+        boolean paths = false;
+        for (int i = 0; i < words.size() - 1 && node != null; i++) {
+            CommandNode next = node.findUniquePrefix(words.get(i));
+            if (next == null && node.children().isEmpty()) {
+                break; // past the command words: arguments
+            }
+            node = next;
+        }
+        if (node == null) {
+            return;
+        }
+        if (node.children().isEmpty() || partial.startsWith("/")) {
+            if (!partial.startsWith("/")) {
+                return;
+            }
+            paths = true;
+            candidates.addAll(console.host().completePath(partial));
+        } else {
+            for (CommandNode c : node.visibleChildren(console.secure())) {
+                if (c.name().startsWith(partial)) {
+                    candidates.add(c.name());
+                }
             }
         }
         if (candidates.isEmpty()) {
             return;
         }
         if (candidates.size() == 1) {
-            String rest = candidates.get(0).substring(partial.length()) + " ";
+            String only = candidates.get(0);
+            String rest = only.substring(Math.min(partial.length(), only.length())) + (paths && only.endsWith("/") ? "" : " ");
             for (char ch : rest.toCharArray()) {
                 insert(ch);
             }
@@ -265,7 +279,12 @@ final class LineEditor {
         }
         StringBuilder list = new StringBuilder("\r\n");
         for (int i = 0; i < candidates.size() && i < 20; i++) {
-            list.append(i == 0 ? "" : " ").append(candidates.get(i));
+            String c = candidates.get(i);
+            if (paths) {
+                String trimmed = c.endsWith("/") ? c.substring(0, c.length() - 1) : c;
+                c = c.substring(trimmed.lastIndexOf('/') + 1);
+            }
+            list.append(i == 0 ? "" : " ").append(c);
         }
         if (candidates.size() > 20) {
             list.append(" ...");

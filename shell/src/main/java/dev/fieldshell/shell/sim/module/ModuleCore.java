@@ -199,6 +199,38 @@ public final class ModuleCore implements ConsoleHost, EventBus.ScriptRunner, Aut
     }
 
     @Override
+    public List<String> completePath(String partial) {
+        int slash = partial.lastIndexOf('/');
+        String dir = partial.substring(0, slash + 1);
+        String prefix = partial.substring(slash + 1);
+        List<String> out = new java.util.ArrayList<>();
+        if (dir.equals("/")) {
+            for (String mount : List.of("sd/", "store/")) {
+                if (mount.startsWith(prefix)) {
+                    out.add("/" + mount);
+                }
+            }
+            return out;
+        }
+        java.util.Optional<Path> host = vfs.resolve(dir);
+        if (host.isEmpty() || !java.nio.file.Files.isDirectory(host.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        try (var entries = java.nio.file.Files.list(host.get())) {
+            entries.sorted().forEach(p -> {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && !java.nio.file.Files.isSymbolicLink(p)
+                        && name.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(dir + name + (java.nio.file.Files.isDirectory(p) ? "/" : ""));
+                }
+            });
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    @Override
     public void beforeCommand(Console console) throws InterruptedException {
         hook.before(console);
     }

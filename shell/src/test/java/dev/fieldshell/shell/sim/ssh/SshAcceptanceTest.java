@@ -270,6 +270,12 @@ class SshAcceptanceTest {
         assertThat(r.until("appended\r\n")).isEqualTo("appended\r\n");
         OpenSsh.send(p, "\u0003");
         assertThat(r.until("OVMS# ")).isEqualTo("^C\r\nOVMS# ");
+        OpenSsh.send(p, "vfs cat /sto\t");
+        assertThat(r.until("/store/")).isEqualTo("vfs cat /store/");
+        OpenSsh.send(p, "tail.t\t");
+        assertThat(r.until("tail.txt ")).isEqualTo("tail.txt ");
+        OpenSsh.send(p, "\r");
+        assertThat(r.until("OVMS# ")).isEqualTo("\r\r\nfollow\r\nappended\r\nOVMS# ");
     }
 
     @Test

@@ -101,6 +101,11 @@ public final class KbLocalCommand implements LocalCommand {
     static SuggestSession.Outcome suggest(ReplContext context, String text, int top) throws Exception {
         Path kbDir = context.dirs().data().resolve("kb");
         try (KnowledgeBase kb = KnowledgeBase.open(kbDir)) {
+            try {
+                dev.fieldshell.kb.source.StarterNotes.seed(kb, false); // as the kb commands do: the bundled notes
+            } catch (dev.fieldshell.kb.index.KbLockedException e) {
+                // another fieldshell is ingesting: reading still works
+            }
             SymbolSources sources = new SymbolSources(Optional.empty(), Optional.empty(),
                     Optional.of(new SymbolStore(context.dirs().data().resolve("symbols"))));
             return new SuggestSession(kb, StandardAnalysis.get()).suggest(text, sources, top);

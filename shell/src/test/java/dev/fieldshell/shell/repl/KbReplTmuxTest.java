@@ -1,0 +1,59 @@
+package dev.fieldshell.shell.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code :kb suggest} in a real terminal (tmux) on the built-in simulator: crash text scrolling by
+ * is answered inline, {@code :kb suggest} ranks it with the KB in XDG_DATA_HOME, and
+ * {@code --from-module} reads the module's own {@code boot status}.
+ */
+class KbReplTmuxTest {
+
+    @TempDir
+    Path tmp;
+
+    private String command() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        String env = "env NO_COLOR=1 TERM=xterm-256color HOME=" + home
+                + " XDG_STATE_HOME=" + tmp.resolve("state") + " XDG_CACHE_HOME=" + tmp.resolve("cache")
+                + " XDG_CONFIG_HOME=" + tmp.resolve("config") + " XDG_DATA_HOME=" + tmp.resolve("data");
+        return env + " " + java + " -Duser.home=" + home + " -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp '"
+                + System.getProperty("java.class.path") + "' dev.fieldshell.shell.cli.Main";
+    }
+
+    @Test
+    void crashTextIsAnsweredInlineAndByKbSuggest() throws Exception {
+        try (Tmux t = Tmux.start(command())) {
+            t.awaitText("sim OVMS# ");
+            t.type("vfs echo \"Backtrace: 0x4008dd5e:0x3ffb0ab0 0x4008e0a1:0x3ffb0ad0\" /store/bt.txt");
+            t.keys("Enter");
+            t.type("vfs cat /store/bt.txt");
+            t.keys("Enter");
+            t.awaitText("crash text seen (Backtrace)");
+            // The inline answer: raw addresses of an unknown build match nothing in the bundled notes.
+            t.awaitText("nothing in the KB is close to this crash");
+
+            t.type(":kb suggest");
+            t.keys("Enter");
+            String shown = t.awaitText("frames compared: 0x4008dd5e, 0x4008e0a1");
+            assertThat(shown).contains("nothing in the KB is close to this crash");
+
+            t.type(":kb suggest --top 0");
+            t.keys("Enter");
+            t.awaitText("--top must be between 1 and 100");
+
+            t.type(":kb suggest --from-module");
+            t.keys("Enter");
+            t.await("an answer from boot status", s -> s.contains("boot status shows no \"Last crash:\" block")
+                    || s.contains("frames compared:") && s.lastIndexOf("frames compared:") > s.indexOf("--from-module"));
+            assertThat(Files.isDirectory(tmp.resolve("data/fieldshell/kb"))).isTrue();
+            t.keys("C-d");
+        }
+    }
+}

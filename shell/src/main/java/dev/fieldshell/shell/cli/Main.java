@@ -7,7 +7,23 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // The most common start (the REPL): skip building the picocli tree of every subcommand,
+            // which costs more than the rest of the way to the prompt.
+            System.exit(replWithoutArguments());
+        }
         System.exit(run(args));
+    }
+
+    private static int replWithoutArguments() {
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        try {
+            return ShellLauncher.run(null, false, false, out);
+        } catch (Exception e) {
+            out.flush();
+            System.err.println("fieldshell: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return ErrorHandler.FAILURE;
+        }
     }
 
     /** Runs fieldshell with the given arguments and returns its exit code (0 ok, 1 failure, 2 usage). */

@@ -52,7 +52,10 @@ final class ShellLauncher {
 
     private static int interactive(boolean debug, XdgDirs dirs) throws IOException {
         boolean color = !System.getenv().containsKey("NO_COLOR") && !"dumb".equals(System.getenv("TERM"));
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("fieldshell").build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("fieldshell")
+                // JNI first: the FFM provider JLine would pick on JDK 22+ spins up the foreign
+                // linker, which costs more start-up time than everything else on the way to the prompt.
+                .providers("jni,exec").build()) {
             AtomicReference<Repl> repl = new AtomicReference<>();
             AtomicReference<LinkFactory> links = new AtomicReference<>();
             Session session = new Session(t -> links.get().open(t), terminal.writer(),

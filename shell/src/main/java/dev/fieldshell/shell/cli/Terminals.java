@@ -2,12 +2,26 @@ package dev.fieldshell.shell.cli;
 
 import java.io.Console;
 import java.lang.reflect.Method;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.SystemStream;
 
 /** Whether a person is at a terminal: stdin and stdout both a terminal. */
 final class Terminals {
     private Terminals() {}
 
     static boolean interactive() {
+        try {
+            // isatty() through JLine's JNI library, which the REPL loads anyway. Not System.console():
+            // that looks up console providers and finds JLine's FFM one, whose set-up costs a large
+            // part of the start-up time.
+            JniTerminalProvider jni = new JniTerminalProvider();
+            return jni.isSystemStream(SystemStream.Input) && jni.isSystemStream(SystemStream.Output);
+        } catch (LinkageError | RuntimeException e) {
+            return consoleIsTerminal();
+        }
+    }
+
+    private static boolean consoleIsTerminal() {
         Console c = System.console();
         if (c == null) {
             return false;

@@ -150,6 +150,9 @@ public final class SshLink implements ModuleLink {
             SSHD_LOG.setLevel(java.util.logging.Level.SEVERE);
         }
         SshClient client = SshClient.setUpDefaultClient();
+        // Commands and their echo are small packets: without this, Nagle's algorithm and delayed
+        // ACKs add ~40 ms to every round trip.
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(client, true);
         // The module's wolfSSH offers an ssh-rsa host key (SHA-1 signatures) only, and accepts ssh-rsa
         // client keys; keep the modern algorithms first and ssh-rsa last.
         client.setSignatureFactories(new ArrayList<>(List.of(

@@ -1,0 +1,75 @@
+package dev.fieldshell.shell.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.shell.link.CommandResult;
+import dev.fieldshell.shell.link.LinkException;
+import dev.fieldshell.shell.link.ModuleInfo;
+import dev.fieldshell.shell.link.ModuleLink;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a line does: pasted crash text is kept, not sent; lines go to the module as typed. */
+class LineRunnerTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A module that records what it was sent; the one stand-in here, to see exactly what was sent. */
+    private static final class Recorder implements ModuleLink {
+        final List<String> sent = new ArrayList<>();
+
+        public String target() {
+            return "rec";
+        }
+
+        public ModuleInfo info() {
+            return new ModuleInfo("3.3.006", "", true);
+        }
+
+        public CommandResult run(String c) {
+            sent.add(c);
+            return new CommandResult("rec", c, "ok\n", Duration.ZERO);
+        }
+
+        public CommandResult stream(String c, Consumer<String> sink) {
+            return run(c);
+        }
+
+        public void interrupt() {}
+
+        public void close() {}
+    }
+
+    @Test
+    void aPastedCrashIsRecognizedKeptAndNotSentToTheModule() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
+                new Style(false));
+        String paste = "Guru Meditation Error: Core  1 panic'ed (LoadProhibited). Exception was unhandled.\n"
+                + "Backtrace: 0x4008dd5e:0x3ffb0ab0 0x4008e0a1:0x3ffb0ad0";
+        runner.run(paste);
+        assertThat(rec.sent).isEmpty();
+        assertThat(s.lastCrash()).contains(paste);
+        assertThat(out.toString()).startsWith("crash text seen (Backtrace); :kb suggest ranks its likely causes\n");
+
+        runner.run("vfs ls /store\necho two");
+        assertThat(rec.sent).containsExactly("vfs ls /store", "echo two");
+        runner.run("  config set password module x ");
+        assertThat(rec.sent).last().isEqualTo("config set password module x");
+    }
+}

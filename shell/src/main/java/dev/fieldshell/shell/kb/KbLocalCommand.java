@@ -120,6 +120,9 @@ public final class KbLocalCommand implements LocalCommand {
 
     /** The one-line inline answer for crash text the shell recognized; never throws. */
     public static String inlineAnswer(ReplContext context, String crashText) {
+        if (!java.nio.file.Files.isDirectory(context.dirs().data().resolve("kb"))) {
+            return ""; // no KB yet: nothing to answer with, and no reason to load Lucene behind the prompt
+        }
         try {
             SuggestSession.Outcome o = suggest(context, crashText, 1);
             if (o.crashes().isEmpty()) {

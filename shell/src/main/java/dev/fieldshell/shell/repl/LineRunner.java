@@ -179,10 +179,19 @@ final class LineRunner {
         session.lastCrash(crash.text());
         session.println(style.notice("crash text seen (" + crash.label() + "); :kb suggest ranks its likely causes"));
         session.record("crash", "recognized " + crash.label());
-        String answer = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, crash.text());
-        if (!answer.isEmpty()) {
-            session.println(style.notice(answer));
-            session.record("note", answer);
+        // The top suggestion, inline. At a terminal it comes when ready (opening the KB takes a moment)
+        // so the prompt never waits for Lucene; in scripts it comes in order.
+        Runnable answer = () -> {
+            String a = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, crash.text());
+            if (!a.isEmpty()) {
+                session.println(style.notice(a));
+                session.record("note", a);
+            }
+        };
+        if (session.interactive()) {
+            Thread.ofPlatform().daemon(true).name("kb-inline-answer").start(answer);
+        } else {
+            answer.run();
         }
     }
 

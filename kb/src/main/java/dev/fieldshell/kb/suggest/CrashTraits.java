@@ -32,7 +32,8 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
 
     static CrashTraits of(CrashReport c) {
         Set<CrashKind> kinds = new LinkedHashSet<>();
-        if (c.kind() != null && c.kind() != CrashKind.OTHER) {
+        // EXCEPTION and ABORT say little (every CPU exception, every abort); the exception name counts on its own
+        if (c.kind() != null && c.kind() != CrashKind.OTHER && c.kind() != CrashKind.EXCEPTION && c.kind() != CrashKind.ABORT) {
             kinds.add(c.kind());
         }
         Set<String> tasks = new LinkedHashSet<>();

@@ -126,6 +126,20 @@ public final class Ranking {
     }
 
 
+    /**
+     * A function no KB document names, in a backtrace whose other functions the KB knows, is most
+     * likely the reporter's own code around a known cause: it counts {@code frame.unseen} of its
+     * weight. When the KB knows none of the functions, they all count in full: that crash is far
+     * from everything.
+     */
+    static double unseen(String key, List<QueryFrame> frames, TermWeights w) {
+        if (w.known(key) || w.df().isEmpty()) {
+            return 1;
+        }
+        boolean anyKnown = frames.stream().anyMatch(f -> f.named() && w.known(f.key()));
+        return anyKnown ? RULES.unseenFrame() : 1;
+    }
+
     static double depthWeight(int depth) {
         return 1.0 / (1.0 + 0.5 * depth);
     }
@@ -202,7 +216,8 @@ public final class Ranking {
         double total = 0;
         double[] weight = new double[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
-            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i));
+            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i))
+                    * unseen(frames.get(i).key(), frames, w);
             total += weight[i];
         }
         // order bonus: at most 0.3 of the pair's weight, for each consecutive pair
@@ -277,7 +292,7 @@ public final class Ranking {
             if (!w.known(t) && !functions.contains(t)) {
                 continue;
             }
-            double weight = w.of(t);
+            double weight = w.of(t) * (functions.contains(t) ? unseen(t, q.frames(), w) : 1);
             total += weight;
             if (d.words().contains(t)) {
                 found += weight;

@@ -45,7 +45,7 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen satisfies {@code test}; returns it, or fails with the last screen. */
     String await(String what, Predicate<String> test) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String s = "";
         while (System.nanoTime() < deadline) {
             s = screen();
@@ -55,6 +55,31 @@ final class Tmux implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("timed out waiting for " + what + "; screen was:\n" + s);
+    }
+
+    /**
+     * Waits until the program in the pane has ended (the pane stays, see {@link #start}); returns its
+     * exit status, or fails with the last screen.
+     */
+    int awaitExit() throws Exception {
+        String state = await("the program to end", s -> {
+            try {
+                return paneState().startsWith("1 ");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String[] dead = paneState().split(" ");
+        try {
+            return Integer.parseInt(dead[1]);
+        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+            throw new AssertionError("the pane ended without an exit status (" + String.join(" ", dead) + "); screen was:\n" + state);
+        }
+    }
+
+    /** "pane_dead pane_dead_status": "0 " while the program runs, "1 STATUS" after. */
+    private String paneState() throws Exception {
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}").strip() + " ";
     }
 
     String awaitText(String text) throws Exception {

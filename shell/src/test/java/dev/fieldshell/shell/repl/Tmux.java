@@ -62,24 +62,27 @@ final class Tmux implements AutoCloseable {
      * exit status, or fails with the last screen.
      */
     int awaitExit() throws Exception {
+        // tmux marks the pane dead when the terminal closes and learns the exit status a moment
+        // later, when it reaps the process: wait for both.
         String state = await("the program to end", s -> {
             try {
-                return paneState().startsWith("1 ");
+                String st = paneState();
+                return st.startsWith("1 ") && !st.equals("1  ");
             } catch (Exception e) {
                 return false;
             }
         });
-        String[] dead = paneState().split(" ");
-        try {
-            return Integer.parseInt(dead[1]);
-        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-            throw new AssertionError("the pane ended without an exit status (" + String.join(" ", dead) + "); screen was:\n" + state);
+        String[] dead = paneState().split(" ", -1);
+        if (!dead[2].isEmpty()) {
+            throw new AssertionError("the program was killed by signal " + dead[2] + "; screen was:\n" + state);
         }
+        return Integer.parseInt(dead[1]);
     }
 
-    /** "pane_dead pane_dead_status": "0 " while the program runs, "1 STATUS" after. */
+    /** "pane_dead pane_dead_status pane_dead_signal": "0  " while the program runs, "1 STATUS " after. */
     private String paneState() throws Exception {
-        return tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}").strip() + " ";
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}")
+                .replace("\n", "");
     }
 
     String awaitText(String text) throws Exception {

@@ -36,6 +36,15 @@ public record Frame(long address, long sp, String function, String file, int lin
 
     /** {@code 0x4008dd5e} */
     public String hexAddress() {
-        return String.format("0x%08x", address);
+        return hex(address);
+    }
+
+    /**
+     * {@code address} as {@code String.format("0x%08x", address)} writes it, without the formatter:
+     * ranking formats every frame of every candidate, and the formatter dominated that.
+     */
+    public static String hex(long address) {
+        String h = Long.toHexString(address);
+        return h.length() >= 8 ? "0x" + h : "0x" + "00000000".substring(h.length()) + h;
     }
 }

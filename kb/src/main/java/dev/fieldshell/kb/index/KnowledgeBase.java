@@ -197,8 +197,10 @@ public final class KnowledgeBase implements Closeable {
         IndexSearcher s = searcher();
         TopDocs top = s.search(query, Math.max(1, max));
         List<KbHit> hits = new ArrayList<>(top.scoreDocs.length);
+        // one StoredFields for all hits: each instance has its own decompression state to reuse
+        org.apache.lucene.index.StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(new KbHit(KbSchema.fromLucene(s.storedFields().document(sd.doc)), sd.score));
+            hits.add(new KbHit(KbSchema.fromLucene(stored.document(sd.doc)), sd.score));
         }
         return hits;
     }

@@ -21,6 +21,7 @@ public final class FrameClassifier {
     private final GlobList allocator;
     private final GlobList lock;
     private final GlobList prefix;
+    private final NameMemo<Verdict> verdicts = new NameMemo<>(this::compute);
 
     public FrameClassifier(GlobList sentinels, GlobList irrelevant, GlobList allocator, GlobList lock, GlobList prefix) {
         this.sentinels = sentinels;
@@ -37,6 +38,10 @@ public final class FrameClassifier {
 
     /** Classifies a function name; it is normalized first, so raw decoder output is fine. */
     public Verdict classify(String function) {
+        return function == null ? compute(null) : verdicts.get(function);
+    }
+
+    private Verdict compute(String function) {
         String f = FrameNormalizer.normalize(function);
         if (f.isEmpty()) {
             return new Verdict(FrameClass.NORMAL, "");

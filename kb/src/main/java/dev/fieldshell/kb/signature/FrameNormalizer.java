@@ -12,10 +12,13 @@ public final class FrameNormalizer {
     private static final int MAX_LENGTH = 1000;
     private static final String[] CLONE_SUFFIXES = {".constprop", ".isra", ".part", ".cold", ".lto_priv", ".localalias", ".clone"};
 
+    private static final NameMemo<String> MEMO = new NameMemo<>(FrameNormalizer::compute);
+
     public static String normalize(String function) {
-        if (function == null) {
-            return "";
-        }
+        return function == null ? "" : MEMO.get(function);
+    }
+
+    private static String compute(String function) {
         String s = function.strip();
         if (s.length() > MAX_LENGTH) {
             s = s.substring(0, MAX_LENGTH);

@@ -162,7 +162,7 @@ public final class SignatureGenerator {
                 break;
             }
             if (!isFill(f.address()) && f.address() != last) {
-                addrs.add(String.format("0x%08x", f.address()));
+                addrs.add(Frame.hex(f.address()));
                 last = f.address();
             }
         }

@@ -76,7 +76,26 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
     }
 
     static String task(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (name == null) {
+            return "";
+        }
+        // replaceAll("\\s+", " ") without a regular expression: every candidate's tasks pass here
+        String t = name.strip().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean previousSpace = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (isSpace(c)) {
+                if (!previousSpace) {
+                    sb.append(' ');
+                }
+                previousSpace = true;
+            } else {
+                sb.append(c);
+                previousSpace = false;
+            }
+        }
+        return sb.toString();
     }
 
     /** {@code Bad head at 0x3ffc… Expected 0xabba1234 got 0x3ffc…} → {@code bad head}. */
@@ -94,11 +113,20 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
         return sb.toString();
     }
 
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     /**
      * The same task per core: FreeRTOS's {@code IDLE0}/{@code IDLE1}, {@code ipc0}/{@code ipc1} run
      * the same code pinned to another core.
      */
     static String perCore(String task) {
-        return task.matches("(idle|ipc|ipc_task)[01]") ? task.substring(0, task.length() - 1) : task;
+        int n = task.length();
+        if (n < 4 || (task.charAt(n - 1) != '0' && task.charAt(n - 1) != '1')) {
+            return task;
+        }
+        String base = task.substring(0, n - 1);
+        return base.equals("idle") || base.equals("ipc") || base.equals("ipc_task") ? base : task;
     }
 }

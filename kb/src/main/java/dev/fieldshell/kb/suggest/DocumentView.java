@@ -37,7 +37,7 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
                         keys.add(FunctionNames.key(f.function()));
                     }
                 } else if (f.address() != 0) {
-                    keys.add(String.format("0x%08x", f.address()));
+                    keys.add(Frame.hex(f.address()));
                 }
             }
             String b = BuildKey.of(c.firmwareVersion());
@@ -101,7 +101,43 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
         }
     }
 
+    /**
+     * Stripped, blanks around each {@code |} made one blank each side, lower case: what
+     * {@code s.strip().replaceAll("\\s*\\|\\s*", " | ").toLowerCase(Locale.ROOT)} gives, without the
+     * regular expression (every crash of every candidate passes here).
+     */
     static String normalizeSignature(String s) {
-        return s.strip().replaceAll("\\s*\\|\\s*", " | ").toLowerCase(Locale.ROOT);
+        String t = s.strip();
+        if (t.indexOf('|') < 0) {
+            return t.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder sb = new StringBuilder(t.length() + 8);
+        int kept = 0; // blanks before this index came from a replacement and stay
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (c == '|') {
+                int end = sb.length();
+                while (end > kept && isRegexSpace(sb.charAt(end - 1))) {
+                    end--;
+                }
+                sb.setLength(end);
+                sb.append(" | ");
+                kept = sb.length();
+                i++;
+                while (i < t.length() && isRegexSpace(t.charAt(i))) {
+                    i++;
+                }
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code \\s} of {@link java.util.regex.Pattern}: ASCII blanks only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

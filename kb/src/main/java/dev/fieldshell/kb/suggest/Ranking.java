@@ -207,7 +207,7 @@ public final class Ranking {
     private static java.util.Set<String> signatureWords(String signature) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String t : Tokens.of(signature)) {
-            out.add(t.matches("(idle|ipc|ipc_task)[01]") ? t.substring(0, t.length() - 1) : t);
+            out.add(CrashTraits.perCore(t));
         }
         return out;
     }

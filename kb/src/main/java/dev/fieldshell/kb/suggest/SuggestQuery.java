@@ -195,7 +195,7 @@ public record SuggestQuery(
                 }
                 out.add(new QueryFrame(key, shortName(f.function()), f.function(), f.address(), out.size()));
             } else if (f.address() != 0) {
-                String key = String.format("0x%08x", f.address());
+                String key = Frame.hex(f.address());
                 if (seen.add(key)) {
                     out.add(new QueryFrame(key, key, "", f.address(), out.size()));
                 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 
@@ -38,6 +39,9 @@ public final class SuggestSession {
     private final KnowledgeBase kb;
     private final Analysis analysis;
     private final Suggester suggester;
+    private static final int MAX_LEARNED_BUILDS = 256;
+    private final Map<String, Optional<SymbolTable>> learnedByBuild = new java.util.HashMap<>();
+    private IndexReader learnedFrom;
 
     public SuggestSession(KnowledgeBase kb, Analysis analysis) {
         this.kb = kb;
@@ -116,8 +120,27 @@ public final class SuggestSession {
         return r.report();
     }
 
+    /**
+     * Names learned from {@code build}, remembered per build while the KB's content is the same:
+     * learning reads up to 200 documents and their threads, most of a warm query's time, and a
+     * maintainer's crashes come from a handful of builds. A new reader (an ingest) starts over.
+     */
+    private synchronized Optional<SymbolTable> learned(String build) throws IOException {
+        IndexReader current = kb.searcher().getIndexReader();
+        if (current != learnedFrom || learnedByBuild.size() >= MAX_LEARNED_BUILDS) {
+            learnedByBuild.clear();
+            learnedFrom = current;
+        }
+        Optional<SymbolTable> t = learnedByBuild.get(build);
+        if (t == null) {
+            t = learnFromKb(build);
+            learnedByBuild.put(build, t);
+        }
+        return t;
+    }
+
     /** Names learned from decoded reports of {@code build} in the KB: its documents and their threads. */
-    private Optional<SymbolTable> learned(String build) throws IOException {
+    private Optional<SymbolTable> learnFromKb(String build) throws IOException {
         List<KbHit> hits = kb.search(new TermQuery(new Term(KbSchema.VERSION, build)), 200);
         if (hits.isEmpty()) {
             return Optional.empty();

@@ -30,16 +30,31 @@ final class Tokens {
                 if (!t.isEmpty()) {
                     out.add(t);
                     if (t.contains("::")) {
-                        for (String part : t.split("::")) {
-                            if (!part.isEmpty()) {
-                                out.add(part);
-                            }
-                        }
+                        addScopeParts(t, out);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The non-empty parts of {@code t} between {@code ::}, left to right, as {@code t.split("::")}
+     * finds them; without it, because a two-character split compiles a regular expression each time.
+     */
+    private static void addScopeParts(String t, List<String> out) {
+        int from = 0;
+        while (true) {
+            int i = t.indexOf("::", from);
+            int end = i < 0 ? t.length() : i;
+            if (end > from) {
+                out.add(t.substring(from, end));
+            }
+            if (i < 0) {
+                return;
+            }
+            from = i + 2;
+        }
     }
 
     /**
@@ -80,6 +95,9 @@ final class Tokens {
     static Set<String> fileStems(Iterable<String> words) {
         Set<String> out = new LinkedHashSet<>();
         for (String w : words) {
+            if (w.indexOf('.') < 0) {
+                continue; // cannot match; most words are not file names, and the matcher is the cost
+            }
             java.util.regex.Matcher m = SOURCE_FILE.matcher(w);
             if (m.matches() && m.group(1).length() >= 4) {
                 out.add(m.group(1));

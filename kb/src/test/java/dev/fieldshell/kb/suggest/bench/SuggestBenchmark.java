@@ -64,26 +64,35 @@ public final class SuggestBenchmark {
                         session.suggest(q, SymbolSources.none(), 5);
                     }
                 }
-                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-                long[] times = new long[queries.size()];
-                long[] cpu = new long[queries.size()];
-                for (int k = 0; k < queries.size(); k++) {
-                    long c = mx.getCurrentThreadCpuTime();
-                    long s = System.nanoTime();
-                    session.suggest(queries.get(k), SymbolSources.none(), 5);
-                    times[k] = System.nanoTime() - s;
-                    cpu[k] = mx.getCurrentThreadCpuTime() - c;
-                }
-                Arrays.sort(times);
-                Arrays.sort(cpu);
-                int p99 = (int) Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1);
-                System.out.printf("%d documents (%d in KB, built in %.0f s): %d queries, wall p50 %.1f ms p99 %.1f ms;"
-                        + " thread CPU p50 %.1f ms p99 %.1f ms; load %.1f%n", n,
-                        kb.stats().documents(), built / 1e9, times.length, times[times.length / 2] / 1e6, times[p99] / 1e6,
-                        cpu[cpu.length / 2] / 1e6, cpu[p99] / 1e6,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                long builds = queries.stream().map(q -> dev.fieldshell.kb.symbols.BuildKey.of(
+                        dev.fieldshell.kb.crash.CrashParser.parse(q).stream().findFirst().map(CrashReport::firmwareVersion).orElse("")))
+                        .distinct().count();
+                // warm JIT, warm session; then warm JIT with a new session, whose symbols learned per build start empty
+                time(n + " documents (" + kb.stats().documents() + " in KB, built in " + Math.round(built / 1e9) + " s)",
+                        session, queries);
+                time(n + " documents, new session (" + builds + " builds to learn symbols for)",
+                        new SuggestSession(kb, StandardAnalysis.get()), queries);
                 Files.writeString(work.resolve("crash-" + n + ".txt"), queries.get(0));
             }
         }
+    }
+
+    private static void time(String what, SuggestSession session, List<String> queries) throws java.io.IOException {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] times = new long[queries.size()];
+        long[] cpu = new long[queries.size()];
+        for (int k = 0; k < queries.size(); k++) {
+            long c = mx.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            session.suggest(queries.get(k), SymbolSources.none(), 5);
+            times[k] = System.nanoTime() - s;
+            cpu[k] = mx.getCurrentThreadCpuTime() - c;
+        }
+        Arrays.sort(times);
+        Arrays.sort(cpu);
+        int p99 = (int) Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1);
+        System.out.printf("%s: %d queries, wall p50 %.1f ms p99 %.1f ms; thread CPU p50 %.1f ms p99 %.1f ms; load %.1f%n", what,
+                times.length, times[times.length / 2] / 1e6, times[p99] / 1e6, cpu[cpu.length / 2] / 1e6, cpu[p99] / 1e6,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

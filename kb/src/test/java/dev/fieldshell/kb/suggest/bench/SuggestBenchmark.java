@@ -21,7 +21,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
  * Suggest latency in a warm process over KBs of the synthetic corpus (kbindex's generator):
  * {@code SuggestBenchmark WORK_DIR SIZE…}. For each size: write the corpus, ingest it, take 300 crash
  * texts from the KB's own documents (each followed by a fresh user sentence), warm up, then time
- * {@code SuggestSession.suggest} (parse, symbolize, rank) for each and print p50/p99. Keeps the KB
+ * {@code SuggestSession.suggest} (parse, symbolize, rank) for each and print p50/p99; then again with a
+ * new session in the same JVM, whose symbols learned per build start empty. Keeps the KB
  * at {@code WORK_DIR/kb-SIZE} for the one-shot CLI measurement, and reuses one already there (e.g.
  * built by {@code kb.bench.Bench SIZE WORK_DIR}). {@code -Dsuggest.warmups=N}: warm-up rounds (3).
  */

@@ -271,7 +271,7 @@ public final class KnowledgeBase implements Closeable {
         if (writer == null) {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64)
+                    .setRAMBufferSizeMB(48)
                     // Compound files save file handles but cost a copy of every new segment; a KB has few segments.
                     .setUseCompoundFile(false)
                     .setCommitOnClose(true);

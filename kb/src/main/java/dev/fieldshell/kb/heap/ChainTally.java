@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Running totals for one chain in one window; constant memory apart from distinct sizes and burst shapes. */
 final class ChainTally {
@@ -26,9 +25,12 @@ final class ChainTally {
     long firstT = Long.MIN_VALUE;
     long lastT = Long.MIN_VALUE;
     long firstAliveT = Long.MIN_VALUE;
-    final TreeMap<Long, long[]> aliveSizes = new TreeMap<>();
+    /** Live block size → blocks. */
+    final LongCounts aliveSizes = new LongCounts();
     final Timeline timeline = new Timeline();
-    final Map<String, long[]> shapes = new HashMap<>();
+    /** Bursts of one block, by its size, and longer bursts by their sorted sizes: no string per burst. */
+    private final LongCounts singleShapes = new LongCounts();
+    private final Map<Shape, long[]> shapes = new HashMap<>();
     private long[] burst = new long[8];
     private int burstLen;
     private boolean burstOverflow;
@@ -61,7 +63,7 @@ final class ChainTally {
         if (r.alive()) {
             alive++;
             aliveBytes += r.size();
-            aliveSizes.computeIfAbsent(r.size(), s -> new long[1])[0]++;
+            aliveSizes.increment(r.size());
             if (firstAliveT == Long.MIN_VALUE) {
                 firstAliveT = t;
             }
@@ -87,37 +89,64 @@ final class ChainTally {
     void released(long size) {
         alive--;
         aliveBytes -= size;
-        long[] c = aliveSizes.get(size);
-        if (c != null && --c[0] == 0) {
-            aliveSizes.remove(size);
-        }
+        aliveSizes.decrement(size);
     }
 
     void closeBurst() {
         if (burstLen > 0 && !burstOverflow) {
-            String key;
+            boolean room = singleShapes.size() + shapes.size() < MAX_SHAPES;
             if (burstLen == 1) {
-                key = Long.toString(burst[0]);
-            } else {
-                long[] s = Arrays.copyOf(burst, burstLen);
-                Arrays.sort(s);
-                StringBuilder k = new StringBuilder();
-                for (long v : s) {
-                    if (!k.isEmpty()) {
-                        k.append('/');
-                    }
-                    k.append(v);
+                if (room || singleShapes.contains(burst[0])) {
+                    singleShapes.increment(burst[0]);
                 }
-                key = k.toString();
-            }
-            long[] c = shapes.get(key);
-            if (c != null) {
-                c[0]++;
-            } else if (shapes.size() < MAX_SHAPES) {
-                shapes.put(key, new long[] {1});
+            } else {
+                long[] sorted = Arrays.copyOf(burst, burstLen);
+                Arrays.sort(sorted);
+                Shape key = new Shape(sorted);
+                long[] c = shapes.get(key);
+                if (c != null) {
+                    c[0]++;
+                } else if (room) {
+                    shapes.put(key, new long[] {1});
+                }
             }
         }
         burstLen = 0;
         burstOverflow = false;
+    }
+
+    /** Each burst shape as {@code "2/3/12"} (sizes ascending) with how many bursts had it. */
+    void forEachShape(java.util.function.BiConsumer<String, Long> each) {
+        singleShapes.forEach((size, n) -> each.accept(Long.toString(size), n));
+        shapes.forEach((shape, n) -> each.accept(shape.toString(), n[0]));
+    }
+
+    /** Sorted sizes of one burst, compared by value. */
+    private record Shape(long[] sizes, int hash) {
+        Shape(long[] sizes) {
+            this(sizes, Arrays.hashCode(sizes));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape s && s.hash == hash && Arrays.equals(s.sizes, sizes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder k = new StringBuilder();
+            for (long v : sizes) {
+                if (!k.isEmpty()) {
+                    k.append('/');
+                }
+                k.append(v);
+            }
+            return k.toString();
+        }
     }
 }

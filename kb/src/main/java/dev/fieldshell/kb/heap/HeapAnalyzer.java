@@ -54,7 +54,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         long droppedNotes;
         final LinkedHashMap<String, ChainTally> chains = new LinkedHashMap<>();
         /** Raw caller frames → chain, so a repeated caller list skips resolving and key building. */
-        final Map<CallerKey, ChainTally> byRaw = new HashMap<>();
+        final Map<Callers, ChainTally> byRaw = new HashMap<>();
         final LiveBlocks live = new LiveBlocks(MAX_LIVE);
         final List<ChainTally> byIndex = new ArrayList<>();
         final Timeline timeline = new Timeline();
@@ -198,13 +198,12 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
         w.freed++;
     }
 
-    private ChainTally chain(WindowTally w, List<Frame> raw) {
-        CallerKey key = CallerKey.of(raw);
+    private ChainTally chain(WindowTally w, Callers key) {
         ChainTally known = w.byRaw.get(key);
         if (known != null) {
             return known;
         }
-        ChainTally c = newChain(w, raw);
+        ChainTally c = newChain(w, key.frames());
         if (w.byRaw.size() < 4 * opts.maxChains()) {
             w.byRaw.put(key, c);
         }
@@ -255,27 +254,6 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             }
         }
         return c;
-    }
-
-    /** The caller addresses of a record, as a hash key that is cheap to build and compare. */
-    private record CallerKey(long[] addresses, int hash) {
-        static CallerKey of(List<Frame> frames) {
-            long[] a = new long[frames.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = frames.get(i).address();
-            }
-            return new CallerKey(a, java.util.Arrays.hashCode(a));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CallerKey k && k.hash == hash && java.util.Arrays.equals(k.addresses, addresses);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /** Builds the analysis from everything consumed so far. */
@@ -379,8 +357,8 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
                 bytes += c.bytes;
                 alive += c.alive;
                 aliveBytes += c.aliveBytes;
-                c.aliveSizes.forEach((s, k) -> sizes.merge(s, k[0], Long::sum));
-                c.shapes.forEach((s, k) -> shapes.merge(s, k[0], Long::sum));
+                c.aliveSizes.forEach((s, k) -> sizes.merge(s, k, Long::sum));
+                c.forEachShape((s, k) -> shapes.merge(s, k, Long::sum));
             }
             Fingerprint fp = FingerprintFinder.find(sizes, shapes, opts.rules().minRepeats());
             List<ChainWindow> cws = new ArrayList<>(n);
@@ -426,7 +404,7 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
             frac = Math.max(0, (double) c.firstAliveT / wr.spanCycles());
         }
         SortedMap<Long, Long> alive = new TreeMap<>();
-        c.aliveSizes.forEach((s, k) -> alive.put(s, k[0]));
+        c.aliveSizes.forEach(alive::put);
         long repeats = fp.sizes().isEmpty() ? 0 : FingerprintFinder.repeats(fp.sizes(), alive);
         return new ChainWindow(wr.label(), c.count, c.bytes, c.alive, c.aliveBytes, c.firstRaw, c.lastRaw, firstLog,
                 lastLog, frac, minutes > 0 ? c.count / minutes : Double.NaN, minutes > 0 ? c.alive / minutes : Double.NaN,

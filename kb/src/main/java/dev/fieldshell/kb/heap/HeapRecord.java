@@ -1,7 +1,5 @@
 package dev.fieldshell.kb.heap;
 
-import dev.fieldshell.kb.crash.Frame;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Optional;
  * @param ccount    the raw 32-bit CCOUNT at allocation time (host mode: derived from the timestamp), -1 when absent
  * @param seconds   host-mode timestamp in seconds since trace start, NaN when absent
  * @param memory    {@code Internal}/{@code PSRAM} (v5.1+) or empty
- * @param caller    caller frames, innermost first, zero padding dropped
+ * @param caller    caller addresses, innermost first, zero padding dropped
  * @param freed     the free, when the dump shows one (HEAP_TRACE_ALL)
  * @param line      1-based line (text) or record index (JSON) where it was read, for messages
  */
@@ -26,13 +24,13 @@ public record HeapRecord(
         long ccount,
         double seconds,
         String memory,
-        List<Frame> caller,
+        Callers caller,
         Optional<Release> freed,
         long line) {
 
     public HeapRecord {
         memory = memory == null ? "" : memory;
-        caller = List.copyOf(caller);
+        caller = caller == null ? Callers.NONE : caller;
         freed = freed == null ? Optional.empty() : freed;
     }
 
@@ -48,11 +46,13 @@ public record HeapRecord(
      * A free of a block.
      *
      * @param task    the freeing task handle (OVMS {@code freed task 0x… by}), 0 when absent
-     * @param by      the frames of the free, innermost first; empty when the dump only says {@code freed}
+     * @param by      the caller addresses of the free, innermost first; empty when the dump only says {@code freed}
      */
-    public record Release(long task, List<Frame> by) {
+    public record Release(long task, Callers by) {
+        public static final Release UNKNOWN = new Release(0, Callers.NONE);
+
         public Release {
-            by = List.copyOf(by);
+            by = by == null ? Callers.NONE : by;
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.fieldshell.kb.heap;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.function.Consumer;
 
 /**
- * Entry point for reading any heap-trace dump: looks at the first non-blank character and hands the
- * stream to the JSON or the text reader. Streaming throughout; the caller owns the reader.
+ * Entry point for reading any heap-trace dump: looks at the first non-blank byte and hands the stream to
+ * the JSON or the text reader. Streaming throughout, on bytes (text is UTF-8; undecodable bytes become U+FFFD
+ * where a line has to be decoded at all); the caller owns the stream.
  */
 public final class HeapTraceReader {
     private HeapTraceReader() {}
@@ -17,20 +18,20 @@ public final class HeapTraceReader {
      *
      * @param label the file name (or another short name) used for the window and in messages
      */
-    public static void read(Reader in, String label, Consumer<TraceEvent> sink) throws IOException {
-        BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in, 64 * 1024);
-        br.mark(4096);
+    public static void read(InputStream in, String label, Consumer<TraceEvent> sink) throws IOException {
+        BufferedInputStream bin = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 64 * 1024);
+        bin.mark(4096);
         int c;
         int seen = 0;
         do {
-            c = br.read();
+            c = bin.read();
             seen++;
-        } while (c != -1 && Character.isWhitespace(c) && seen < 4096);
-        br.reset();
+        } while (c != -1 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f') && seen < 4096);
+        bin.reset();
         if (c == '{') {
-            JsonTraceReader.read(br, label, sink);
+            JsonTraceReader.read(bin, label, sink);
         } else {
-            TextTraceReader.read(br, label, sink);
+            TextTraceReader.read(bin, label, sink);
         }
     }
 }

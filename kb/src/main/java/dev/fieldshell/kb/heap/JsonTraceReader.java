@@ -7,11 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fieldshell.kb.crash.Frame;
 import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -41,6 +38,7 @@ final class JsonTraceReader {
     private double firstTs = Double.NaN;
     private double lastTs = Double.NaN;
     private long bad;
+    private final CallersCache callerCache = new CallersCache();
 
     private JsonTraceReader(String label, Consumer<TraceEvent> sink) {
         this.label = label;
@@ -52,11 +50,11 @@ final class JsonTraceReader {
         }
     }
 
-    static void read(Reader in, String label, Consumer<TraceEvent> sink) throws IOException {
+    static void read(InputStream in, String label, Consumer<TraceEvent> sink) throws IOException {
         new JsonTraceReader(label, sink).run(in);
     }
 
-    private void run(Reader in) throws IOException {
+    private void run(InputStream in) throws IOException {
         try (JsonParser p = MAPPER.createParser(in)) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -77,7 +75,7 @@ final class JsonTraceReader {
                         }
                         case "leaks", "records" -> {
                             format = TraceFormat.JSON_WINDOW;
-                            elements(p, t, this::leak);
+                            leaks(p, t);
                         }
                         case "events" -> {
                             format = TraceFormat.SYSVIEW_JSON;
@@ -87,9 +85,9 @@ final class JsonTraceReader {
                     }
                 }
             } catch (JsonProcessingException e) {
-                long at = p.currentLocation().getCharOffset();
+                long at = p.currentLocation().getByteOffset();
                 note(TraceEvent.Kind.TRUNCATED, index,
-                        "the JSON stops being valid at character " + at + " (" + firstLine(e.getOriginalMessage())
+                        "the JSON stops being valid at byte " + at + " (" + firstLine(e.getOriginalMessage())
                                 + "); the " + index + " records before it are analysed");
             }
         }
@@ -126,24 +124,136 @@ final class JsonTraceReader {
         }
     }
 
-    private void leak(JsonNode n) {
+    /** The window's records, read token by token (no tree per record: this runs a million times). */
+    private void leaks(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
+            }
+            leak(p, e);
+            index++; // after the element: a cut one is not counted among "the records before it"
+        }
+    }
+
+    /** One {@code leaks[]} element; a field given twice counts once (the last), {@code sz} wins over {@code size} etc. */
+    private void leak(JsonParser p, JsonToken start) throws IOException {
         announce();
-        long size = number(n.get("sz"), n.get("size"));
-        long addr = number(n.get("addr"), n.get("address"));
-        JsonNode pcs = n.has("pcs") ? n.get("pcs") : n.get("callers");
-        if (size < 0 || addr < 0 || pcs == null || !pcs.isArray()) {
+        if (start != JsonToken.START_OBJECT) {
+            p.skipChildren();
             bad++;
             return;
         }
-        long cc = number(n.get("cc"), n.get("ccount"));
-        long task = Math.max(0, number(n.get("task"), null));
-        int cpu = (int) number(n.get("cpu"), null);
-        if (cpu < 0 && cc >= 0) {
-            cpu = -1;
+        long sz = -1, size = -1, addr = -1, address = -1, cc = -1, ccount = -1, task = -1, cpu = -1;
+        boolean hasSz = false, hasAddr = false, hasCc = false, hasPcs = false;
+        Callers pcs = null;
+        Callers callers = null;
+        String caps = "";
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "sz" -> {
+                    hasSz = true;
+                    sz = number(p, v);
+                }
+                case "size" -> size = number(p, v);
+                case "addr" -> {
+                    hasAddr = true;
+                    addr = number(p, v);
+                }
+                case "address" -> address = number(p, v);
+                case "cc" -> {
+                    hasCc = true;
+                    cc = number(p, v);
+                }
+                case "ccount" -> ccount = number(p, v);
+                case "task" -> task = number(p, v);
+                case "cpu" -> cpu = number(p, v);
+                case "caps" -> caps = v == JsonToken.VALUE_STRING ? p.getText() : skip(p, "");
+                case "pcs" -> {
+                    hasPcs = true;
+                    pcs = callers(p, v);
+                }
+                case "callers" -> callers = callers(p, v);
+                default -> p.skipChildren();
+            }
         }
-        HeapRecord r = new HeapRecord(size, addr, cpu, task, cc, Double.NaN, text(n.get("caps")), frames(pcs),
-                Optional.empty(), index);
+        if (t != JsonToken.END_OBJECT) {
+            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
+        }
+        long recSize = hasSz ? sz : size;
+        long recAddr = hasAddr ? addr : address;
+        Callers frames = hasPcs ? pcs : callers;
+        if (recSize < 0 || recAddr < 0 || frames == null) {
+            bad++;
+            return;
+        }
+        HeapRecord r = new HeapRecord(recSize, recAddr, (int) cpu, Math.max(0, task), hasCc ? cc : ccount, Double.NaN, caps,
+                frames, Optional.empty(), index + 1);
         sink.accept(new TraceEvent.Allocation(r));
+    }
+
+    private static <T> T skip(JsonParser p, T value) throws IOException {
+        p.skipChildren();
+        return value;
+    }
+
+    /** An array of addresses (numbers or hex strings), non-positive ones dropped; null when not an array. */
+    private Callers callers(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        callerCache.clear();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
+            }
+            long v = number(p, e);
+            if (v > 0) {
+                callerCache.add(v);
+            }
+        }
+        return callerCache.get();
+    }
+
+    /** {@link #number(JsonNode, JsonNode)} for the current token, which it consumes (containers are skipped). */
+    private static long number(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue().longValue()
+                    : p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            long v = hex0x(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            return v != NOT_PLAIN_HEX ? v : number(p.getText());
+        }
+        p.skipChildren();
+        return -1;
+    }
+
+    private static final long NOT_PLAIN_HEX = Long.MIN_VALUE;
+
+    /** {@code 0x} and 1–15 hex digits, the usual address string, parsed in place; NOT_PLAIN_HEX for anything else. */
+    private static long hex0x(char[] c, int off, int len) {
+        if (len < 3 || len > 17 || c[off] != '0' || (c[off + 1] != 'x' && c[off + 1] != 'X')) {
+            return NOT_PLAIN_HEX;
+        }
+        long v = 0;
+        for (int i = off + 2; i < off + len; i++) {
+            int d = Character.digit(c[i], 16);
+            if (d < 0 || c[i] > 'f') {
+                return NOT_PLAIN_HEX;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
     }
 
     private void sysviewEvent(JsonNode n) {
@@ -160,13 +270,13 @@ final class JsonTraceReader {
         announce();
         int id = n.path("id").asInt(SYSVIEW_ALLOC);
         long addr = number(n.get("addr"), null);
-        List<Frame> frames = frames(n.get("callers"));
+        Callers frames = callers(n.get("callers"));
         if (addr < 0) {
             bad++;
             return;
         }
         if (id == SYSVIEW_FREE) {
-            sink.accept(new TraceEvent.Free(addr, 0, frames, index));
+            sink.accept(new TraceEvent.Free(addr, 0, frames.frames(), index));
             return;
         }
         long size = number(n.get("size"), null);
@@ -194,18 +304,19 @@ final class JsonTraceReader {
         }
     }
 
-    private static List<Frame> frames(JsonNode arr) {
+    private static Callers callers(JsonNode arr) {
         if (arr == null || !arr.isArray()) {
-            return List.of();
+            return Callers.NONE;
         }
-        List<Frame> out = new ArrayList<>(arr.size());
+        long[] out = new long[arr.size()];
+        int n = 0;
         for (JsonNode pc : arr) {
             long a = number(pc, null);
             if (a > 0) {
-                out.add(Frame.raw(a, 0));
+                out[n++] = a;
             }
         }
-        return out;
+        return Callers.of(out, n);
     }
 
     /** A number given as a JSON number, a hex string {@code "0x…"} or a decimal string; -1 when absent or bad. */
@@ -218,16 +329,21 @@ final class JsonTraceReader {
             return n.asLong();
         }
         if (n.isTextual()) {
-            String s = n.asText().trim();
-            try {
-                return s.startsWith("0x") || s.startsWith("0X")
-                        ? Long.parseUnsignedLong(s.substring(2), 16)
-                        : Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            return number(n.asText());
         }
         return -1;
+    }
+
+    /** A hex string {@code "0x…"} or a decimal string; -1 when it is neither. */
+    private static long number(String text) {
+        String s = text.trim();
+        try {
+            return s.startsWith("0x") || s.startsWith("0X")
+                    ? Long.parseUnsignedLong(s.substring(2), 16)
+                    : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static String text(JsonNode n) {

@@ -7,16 +7,16 @@ package dev.fieldshell.kb.heap;
 final class LiveBlocks {
     private static final long EMPTY = Long.MIN_VALUE;
 
-    private long[] keys;
-    private long[] values;
+    /** Key and value of slot i at 2i and 2i+1: one cache line per probe instead of two. */
+    private long[] table;
+    private int mask;
     private int size;
     private final int limit;
 
     LiveBlocks(int limit) {
         this.limit = limit;
-        keys = new long[1024];
-        values = new long[1024];
-        java.util.Arrays.fill(keys, EMPTY);
+        table = emptyTable(1024);
+        mask = 1023;
     }
 
     int size() {
@@ -29,22 +29,23 @@ final class LiveBlocks {
 
     /** Puts a block; returns false when the table is at its limit and the address was new. */
     boolean put(long address, int chain, long blockSize) {
-        if (size * 2 >= keys.length) {
+        if (size * 2 >= mask + 1) {
             grow();
         }
         int i = slot(address);
-        while (keys[i] != EMPTY) {
-            if (keys[i] == address) {
-                values[i] = pack(chain, blockSize);
+        long[] t = table;
+        while (t[2 * i] != EMPTY) {
+            if (t[2 * i] == address) {
+                t[2 * i + 1] = pack(chain, blockSize);
                 return true;
             }
-            i = (i + 1) & (keys.length - 1);
+            i = (i + 1) & mask;
         }
         if (size >= limit) {
             return false;
         }
-        keys[i] = address;
-        values[i] = pack(chain, blockSize);
+        t[2 * i] = address;
+        t[2 * i + 1] = pack(chain, blockSize);
         size++;
         return true;
     }
@@ -52,13 +53,14 @@ final class LiveBlocks {
     /** Removes a block; its packed value, or -1 when it was not there. */
     long remove(long address) {
         int i = slot(address);
-        while (keys[i] != EMPTY) {
-            if (keys[i] == address) {
-                long v = values[i];
+        long[] t = table;
+        while (t[2 * i] != EMPTY) {
+            if (t[2 * i] == address) {
+                long v = t[2 * i + 1];
                 deleteAt(i);
                 return v;
             }
-            i = (i + 1) & (keys.length - 1);
+            i = (i + 1) & mask;
         }
         return -1;
     }
@@ -77,47 +79,53 @@ final class LiveBlocks {
 
     private int slot(long address) {
         long h = address * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 40) & (keys.length - 1);
+        return (int) (h >>> 40) & mask;
     }
 
     /** Backward-shift deletion keeps probe chains intact without tombstones. */
     private void deleteAt(int i) {
-        int mask = keys.length - 1;
+        long[] t = table;
         int hole = i;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            if (keys[j] == EMPTY) {
+            long k = t[2 * j];
+            if (k == EMPTY) {
                 break;
             }
-            int home = slot(keys[j]);
+            int home = slot(k);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                keys[hole] = keys[j];
-                values[hole] = values[j];
+                t[2 * hole] = k;
+                t[2 * hole + 1] = t[2 * j + 1];
                 hole = j;
             }
         }
-        keys[hole] = EMPTY;
+        t[2 * hole] = EMPTY;
         size--;
     }
 
+    private static long[] emptyTable(int slots) {
+        long[] t = new long[2 * slots];
+        for (int i = 0; i < t.length; i += 2) {
+            t[i] = EMPTY;
+        }
+        return t;
+    }
+
     private void grow() {
-        long[] oldK = keys;
-        long[] oldV = values;
-        keys = new long[oldK.length * 2];
-        values = new long[oldK.length * 2];
-        java.util.Arrays.fill(keys, EMPTY);
-        size = 0;
-        for (int i = 0; i < oldK.length; i++) {
-            if (oldK[i] != EMPTY) {
-                int s = slot(oldK[i]);
-                while (keys[s] != EMPTY) {
-                    s = (s + 1) & (keys.length - 1);
+        long[] old = table;
+        int slots = (mask + 1) * 2;
+        table = emptyTable(slots);
+        mask = slots - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int s = slot(old[i]);
+                while (table[2 * s] != EMPTY) {
+                    s = (s + 1) & mask;
                 }
-                keys[s] = oldK[i];
-                values[s] = oldV[i];
-                size++;
+                table[2 * s] = old[i];
+                table[2 * s + 1] = old[i + 1];
             }
         }
     }

@@ -1,17 +1,14 @@
 package dev.fieldshell.kb.heap;
 
-import dev.fieldshell.kb.crash.Frame;
-import java.util.List;
-
 /**
- * A standalone record line read without regular expressions, because it runs once per record:
+ * A standalone record line read from its bytes without regular expressions, because it runs once per record:
  * {@code <size> bytes (@ 0x<addr>[, <Internal|PSRAM>]) allocated CPU <n>[ task 0x<h>] ccount 0x<c>[ caller <frames>][ freed]}.
  * Anything unusual returns null and the reader falls back to its regular expression.
  */
-record RecordLine(long size, long address, String memory, int cpu, long task, long ccount, List<Frame> frames, boolean freed) {
+record RecordLine(long size, long address, String memory, int cpu, long task, long ccount, Callers callers, boolean freed) {
 
-    static RecordLine parse(String s) {
-        Cursor c = new Cursor(s);
+    static RecordLine parse(byte[] b, int from, int to, CallersCache callers) {
+        ByteCursor c = new ByteCursor(b, from, to);
         long size = c.decimal();
         if (size < 0 || !c.skip(" bytes (@ ")) {
             return null;
@@ -24,10 +21,10 @@ record RecordLine(long size, long address, String memory, int cpu, long task, lo
         if (c.skip(",")) {
             c.spaces();
             int start = c.i;
-            while (c.i < s.length() && Character.isLetter(s.charAt(c.i))) {
+            while (c.i < to && letter(b[c.i])) {
                 c.i++;
             }
-            memory = s.substring(start, c.i);
+            memory = memory(b, start, c.i);
         }
         if (!c.skip(") allocated CPU ")) {
             return null;
@@ -44,67 +41,42 @@ record RecordLine(long size, long address, String memory, int cpu, long task, lo
             return null;
         }
         long ccount = c.hex0x();
-        if (cpu < 0 || ccount < 0) {
+        if (cpu < 0 || cpu > Integer.MAX_VALUE || ccount < 0) {
             return null;
         }
-        List<Frame> frames = List.of();
+        Callers frames = Callers.NONE;
         if (c.skip(" caller ")) {
             int start = c.i;
-            while (c.i < s.length() && s.charAt(c.i) != ' ') {
+            while (c.i < to && b[c.i] != ' ') {
                 c.i++;
             }
-            frames = TextTraceReader.frames(s.substring(start, c.i));
+            frames = callers.parse(b, start, c.i);
         }
         boolean freed = c.skip(" freed");
-        return c.i == s.length() ? new RecordLine(size, address, memory, (int) cpu, task, ccount, frames, freed) : null;
+        return c.atEnd() ? new RecordLine(size, address, memory, (int) cpu, task, ccount, frames, freed) : null;
     }
 
-    private static final class Cursor {
-        final String s;
-        int i;
+    private static boolean letter(byte x) {
+        return (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z');
+    }
 
-        Cursor(String s) {
-            this.s = s;
-        }
-
-        boolean skip(String lit) {
-            if (s.startsWith(lit, i)) {
-                i += lit.length();
-                return true;
+    /** The two values v5.1+ prints are shared rather than allocated per record. */
+    private static String memory(byte[] b, int from, int to) {
+        String s = switch (to - from) {
+            case 0 -> "";
+            case 5 -> "PSRAM";
+            case 8 -> "Internal";
+            default -> null;
+        };
+        if (s != null) {
+            boolean same = true;
+            for (int k = 0; k < s.length() && same; k++) {
+                same = b[from + k] == s.charAt(k);
             }
-            return false;
-        }
-
-        void spaces() {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
+            if (same) {
+                return s;
             }
         }
-
-        long decimal() {
-            int start = i;
-            long v = 0;
-            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 18) {
-                v = v * 10 + (s.charAt(i++) - '0');
-            }
-            return i == start ? -1 : v;
-        }
-
-        long hex0x() {
-            if (!skip("0x")) {
-                return -1;
-            }
-            int start = i;
-            long v = 0;
-            while (i < s.length() && i - start < 16) {
-                int d = Character.digit(s.charAt(i), 16);
-                if (d < 0) {
-                    break;
-                }
-                v = (v << 4) | d;
-                i++;
-            }
-            return i == start ? -1 : v;
-        }
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

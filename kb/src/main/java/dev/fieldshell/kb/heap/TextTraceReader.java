@@ -1,10 +1,9 @@
 package dev.fieldshell.kb.heap;
 
-import dev.fieldshell.kb.crash.Frame;
 import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -59,7 +58,17 @@ final class TextTraceReader {
     private long totalFrees = -1;
     private long aliveBytes = -1;
     private String mode = "";
-    private HeapRecord pendingRecord;
+    // the record read last: its "freed" line may follow
+    private RecordLine pending;
+    private long pendingLine;
+    private HeapRecord.Release pendingRelease;
+    // the statement being assembled (wrapped lines are appended to it), as bytes
+    private static final int MAX_STATEMENT = 4 * ByteLines.MAX_LINE;
+    private static final byte[] SPACE = {' '};
+    private byte[] stmt = new byte[256];
+    private int stmtLen;
+    private long stmtLine;
+    private final CallersCache callerCache = new CallersCache();
     private long skipped;
     private long skipNotes;
 
@@ -68,52 +77,63 @@ final class TextTraceReader {
         this.sink = sink;
     }
 
-    /** Reads every window in {@code in}; the caller owns (and closes) the reader. */
-    static void read(Reader in, String label, Consumer<TraceEvent> sink) throws IOException {
+    /** Reads every window in {@code in}; the caller owns (and closes) the stream. */
+    static void read(InputStream in, String label, Consumer<TraceEvent> sink) throws IOException {
         new TextTraceReader(label, sink).run(in);
     }
 
-    private void run(Reader in) throws IOException {
-        LineSource lines = new LineSource(in);
-        String stmt = null; // the statement being assembled; wrapped lines are appended to it
-        long stmtLine = 0;
-        String raw;
-        while ((raw = lines.next()) != null) {
+    /*
+     * The common line (a plain record or "freed" line) is handled as bytes: no decoding, no String, no regular
+     * expression. Anything else is decoded and takes the String path below, which is the reference behaviour.
+     */
+    private void run(InputStream in) throws IOException {
+        ByteLines lines = new ByteLines(in);
+        while (lines.next()) {
             if (lines.lastWasCapped()) {
-                skip(lines.lineNumber(), "line longer than " + LineSource.MAX_LINE + " characters");
+                skip(lines.lineNumber(), "line longer than " + ByteLines.MAX_LINE + " bytes");
                 continue;
             }
-            String line = normalize(raw);
-            if (line.isEmpty()) {
-                if (stmt != null && !incomplete(stmt)) {
-                    statement(stmt, stmtLine);
-                    stmt = null;
+            byte[] b = lines.buf();
+            int from = lines.start;
+            int to = lines.end;
+            if (from < to && !plain(b, from, to)) {
+                b = normalize(decode(b, from, to)).getBytes(StandardCharsets.UTF_8);
+                from = 0;
+                to = b.length;
+            }
+            if (from == to) {
+                if (stmtLen > 0 && !incomplete(statementText())) {
+                    statement();
                 }
                 continue;
             }
-            boolean starts = startsStatement(line);
-            if (stmt != null && !starts && (incomplete(stmt) || continuesFrames(stmt, line))) {
-                boolean glue = stmt.charAt(stmt.length() - 1) == ':' || line.startsWith(":");
-                stmt = glue ? stmt + line : stmt + " " + line;
+            boolean starts = startsStatement(b, from, to);
+            if (stmtLen > 0 && !starts && stmtLen + 1 + (to - from) <= MAX_STATEMENT
+                    && (incomplete(statementText()) || continuesFrames(b, from, to))) {
+                if (stmt[stmtLen - 1] != ':' && b[from] != ':') {
+                    append(SPACE, 0, 1);
+                }
+                append(b, from, to);
                 continue;
             }
-            if (stmt != null) {
-                statement(stmt, stmtLine);
-                stmt = null;
+            if (stmtLen > 0) {
+                statement();
             }
             if (starts) {
-                stmt = line;
+                append(b, from, to);
                 stmtLine = lines.lineNumber();
             } else {
-                skip(lines.lineNumber(), "not part of a heap-trace dump: " + abbreviate(line));
+                skip(lines.lineNumber(), "not part of a heap-trace dump: " + abbreviate(decode(b, from, to)));
             }
         }
-        if (stmt != null) {
-            if (incomplete(stmt)) {
+        if (stmtLen > 0) {
+            String last = statementText();
+            if (incomplete(last)) {
+                stmtLen = 0;
                 note(TraceEvent.Kind.TRUNCATED, stmtLine,
-                        "the dump ends inside a record (" + abbreviate(stmt) + "); it was not counted");
+                        "the dump ends inside a record (" + abbreviate(last) + "); it was not counted");
             } else {
-                statement(stmt, stmtLine);
+                statement();
             }
         }
         finishWindow();
@@ -123,43 +143,87 @@ final class TextTraceReader {
         }
     }
 
-    static String normalize(String raw) {
-        if (plain(raw)) {
-            return raw;
+    private void append(byte[] b, int from, int to) {
+        int n = to - from;
+        if (stmtLen + n > stmt.length) {
+            stmt = Arrays.copyOf(stmt, Math.max(stmt.length * 2, stmtLen + n));
         }
-        String s = ANSI.matcher(raw).replaceAll("");
-        s = QUOTE.matcher(s).replaceFirst("");
-        s = TERMINAL_TIME.matcher(s).replaceFirst("");
-        return SPACES.matcher(s.strip()).replaceAll(" ");
+        System.arraycopy(b, from, stmt, stmtLen, n);
+        stmtLen += n;
     }
 
-    /** Whether a line begins a statement of the dump (rather than continuing a wrapped one); STARTS, fast path first. */
-    static boolean startsStatement(String line) {
-        char c = line.charAt(0);
+    private String statementText() {
+        return decode(stmt, 0, stmtLen);
+    }
+
+    private static String decode(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Handles the statement assembled so far and empties it. */
+    private void statement() {
+        int n = stmtLen;
+        stmtLen = 0;
+        byte c = stmt[0];
         if (c >= '0' && c <= '9') {
-            int sp = line.indexOf(' ');
-            return sp > 0 && (line.startsWith(" bytes (@", sp) || STARTS.matcher(line).lookingAt());
+            RecordLine r = RecordLine.parse(stmt, 0, n, callerCache);
+            if (r != null) {
+                record(r, stmtLine);
+                return;
+            }
+        } else if (c == 'f') {
+            FreedLine f = FreedLine.parse(stmt, 0, n, callerCache);
+            if (f != null) {
+                freed(f.task(), f.by(), stmtLine);
+                return;
+            }
+        }
+        statement(decode(stmt, 0, n), stmtLine);
+    }
+
+    /** {@link #startsStatement(String)} on bytes, with the record and "freed" lines decided without decoding. */
+    private static boolean startsStatement(byte[] b, int from, int to) {
+        byte c = b[from];
+        if (c >= '0' && c <= '9') {
+            int sp = from;
+            while (sp < to && b[sp] != ' ') {
+                sp++;
+            }
+            if (sp == to) {
+                return false;
+            }
+            return new ByteCursor(b, sp, to).skip(" bytes (@") || STARTS.matcher(decode(b, from, to)).lookingAt();
         }
         if (c == 'f') {
-            return line.startsWith("freed") && (line.length() == 5 || line.charAt(5) == ' ');
+            return new ByteCursor(b, from, to).skip("freed") && (to - from == 5 || b[from + 5] == ' ');
         }
-        return STARTS.matcher(line).lookingAt();
+        return STARTS.matcher(decode(b, from, to)).lookingAt();
     }
 
-    /** True when the line has nothing to clean: the common case, kept off the regular expressions. */
-    private static boolean plain(String s) {
-        int n = s.length();
-        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '>' || s.charAt(0) == '[' || s.charAt(0) == '\t'
-                || s.charAt(n - 1) == ' ') {
+    /** True when the line has nothing to clean (no ANSI, tab, quote, doubled or edge spaces): the common case. */
+    private static boolean plain(byte[] b, int from, int to) {
+        byte first = b[from];
+        if (first == ' ' || first == '>' || first == '[' || first == '\t' || b[to - 1] == ' ') {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\u001B' || c == '\t' || (c == ' ' && s.charAt(i + 1) == ' ')) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == 0x1B || c == '\t' || (c == ' ' && b[i + 1] == ' ')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean continuesFrames(byte[] b, int from, int to) {
+        return b[from] == ':' || (stmt[stmtLen - 1] == ':' && to - from >= 2 && b[from] == '0' && b[from + 1] == 'x');
+    }
+
+    static String normalize(String raw) {
+        String s = ANSI.matcher(raw).replaceAll("");
+        s = QUOTE.matcher(s).replaceFirst("");
+        s = TERMINAL_TIME.matcher(s).replaceFirst("");
+        return SPACES.matcher(s.strip()).replaceAll(" ");
     }
 
     private static boolean incomplete(String s) {
@@ -167,7 +231,9 @@ final class TextTraceReader {
             return s.endsWith(":") || s.endsWith(" by") || s.endsWith(" task") || !FREED.matcher(s).matches();
         }
         if (Character.isDigit(s.charAt(0)) && s.contains(" bytes (@")) {
-            return s.endsWith(":") || (RecordLine.parse(s) == null && !RECORD.matcher(s).matches());
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            return s.endsWith(":") || (RecordLine.parse(b, 0, b.length, new CallersCache()) == null
+                    && !RECORD.matcher(s).matches());
         }
         if (s.startsWith("Heap tracing ") && s.contains("ccount")) {
             return !OVMS_HEADER.matcher(s).matches();
@@ -175,21 +241,12 @@ final class TextTraceReader {
         return false;
     }
 
-    private static boolean continuesFrames(String stmt, String line) {
-        return line.startsWith(":") || (stmt.charAt(stmt.length() - 1) == ':' && line.startsWith("0x"));
-    }
-
     private void statement(String s, long line) {
-        RecordLine fast = Character.isDigit(s.charAt(0)) ? RecordLine.parse(s) : null;
-        if (fast != null) {
-            record(fast, line);
-            return;
-        }
         Matcher m;
         if ((m = RECORD.matcher(s)).matches()) {
             record(m, line);
         } else if ((m = FREED.matcher(s)).matches()) {
-            freed(m, line);
+            freed(handle(m.group(1)), callers(m.group(2)), line);
         } else if ((m = OVMS_HEADER.matcher(s)).matches()) {
             newWindowIfUsed();
             format = TraceFormat.OVMS_TRACE_DUMP;
@@ -246,22 +303,17 @@ final class TextTraceReader {
     }
 
     private void record(Matcher m, long line) {
-        flushPending();
-        openWindow();
-        if (format == TraceFormat.UNKNOWN) {
-            format = m.group(3) != null ? TraceFormat.IDF_TEXT_V51 : TraceFormat.IDF_TEXT_V3;
-        }
         String addr = m.group(2);
-        long address = addr.startsWith("0x") ? Long.parseUnsignedLong(addr.substring(2), 16) : 0;
-        long ccount = Long.parseUnsignedLong(m.group(6).substring(2), 16);
-        HeapRecord r = new HeapRecord(
-                Long.parseLong(m.group(1)), address, Integer.parseInt(m.group(4)), handle(m.group(5)), ccount,
-                Double.NaN, m.group(3), frames(m.group(7)), Optional.empty(), line);
-        if (m.group(8) != null) {
-            r = r.withFreed(new HeapRecord.Release(0, List.of()));
+        RecordLine r;
+        try {
+            r = new RecordLine(Long.parseLong(m.group(1)), addr.startsWith("0x") ? Long.parseUnsignedLong(addr.substring(2), 16) : 0,
+                    m.group(3) == null ? "" : m.group(3), Integer.parseInt(m.group(4)), handle(m.group(5)),
+                    Long.parseUnsignedLong(m.group(6).substring(2), 16), callers(m.group(7)), m.group(8) != null);
+        } catch (NumberFormatException e) {
+            skip(line, "a number out of range in a record: " + abbreviate(m.group()));
+            return;
         }
-        pendingRecord = r;
-        recordsInWindow = true;
+        record(r, line);
     }
 
     private void record(RecordLine r, long line) {
@@ -270,68 +322,39 @@ final class TextTraceReader {
         if (format == TraceFormat.UNKNOWN) {
             format = r.memory().isEmpty() ? TraceFormat.IDF_TEXT_V3 : TraceFormat.IDF_TEXT_V51;
         }
-        HeapRecord rec = new HeapRecord(r.size(), r.address(), r.cpu(), r.task(), r.ccount(), Double.NaN, r.memory(),
-                r.frames(), Optional.empty(), line);
-        if (r.freed()) {
-            rec = rec.withFreed(new HeapRecord.Release(0, List.of()));
-        }
-        pendingRecord = rec;
+        pending = r;
+        pendingLine = line;
+        pendingRelease = r.freed() ? HeapRecord.Release.UNKNOWN : null;
         recordsInWindow = true;
     }
 
-    private void freed(Matcher m, long line) {
-        if (pendingRecord == null) {
+    private void freed(long task, Callers by, long line) {
+        if (pending == null) {
             skip(line, "a 'freed' line without a record before it");
             return;
         }
-        pendingRecord = pendingRecord.withFreed(new HeapRecord.Release(handle(m.group(1)), frames(m.group(2))));
+        pendingRelease = task == 0 && by.size() == 0 ? HeapRecord.Release.UNKNOWN : new HeapRecord.Release(task, by);
         flushPending();
     }
 
     private void flushPending() {
-        if (pendingRecord != null) {
-            sink.accept(new TraceEvent.Allocation(pendingRecord));
-            pendingRecord = null;
+        if (pending != null) {
+            RecordLine r = pending;
+            sink.accept(new TraceEvent.Allocation(new HeapRecord(r.size(), r.address(), r.cpu(), r.task(), r.ccount(),
+                    Double.NaN, r.memory(), r.callers(), pendingRelease == null ? Optional.empty() : Optional.of(pendingRelease),
+                    pendingLine)));
+            pending = null;
+            pendingRelease = null;
         }
     }
 
-    /** {@code 0x400d276d:0x400d27c1} (or space-separated) → frames, zero padding dropped. Hand-parsed: it runs per record. */
-    static List<Frame> frames(String list) {
+    /** {@code 0x400d276d:0x400d27c1} (or space-separated) → caller addresses, zero padding dropped. */
+    private Callers callers(String list) {
         if (list == null || list.isBlank()) {
-            return List.of();
+            return Callers.NONE;
         }
-        List<Frame> out = new ArrayList<>(4);
-        int n = list.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && (list.charAt(i) == ':' || list.charAt(i) == ' ')) {
-                i++;
-            }
-            int start = i;
-            while (i < n && list.charAt(i) != ':' && list.charAt(i) != ' ') {
-                i++;
-            }
-            if (i - start > 2 && i - start <= 18 && list.charAt(start) == '0' && list.charAt(start + 1) == 'x') {
-                long a = hex(list, start + 2, i);
-                if (a > 0) {
-                    out.add(Frame.raw(a, 0));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The hex number in {@code s[from, to)}, or -1 when it is not one. */
-    private static long hex(String s, int from, int to) {
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
+        byte[] b = list.getBytes(StandardCharsets.UTF_8);
+        return callerCache.parse(b, 0, b.length);
     }
 
     private static long handle(String s) {

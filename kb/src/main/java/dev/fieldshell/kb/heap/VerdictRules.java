@@ -43,7 +43,8 @@ public record VerdictRules(double lateFraction, double burstGapSeconds, int minR
                 ? " (every recorded frame is inside the allocator: raise CONFIG_HEAP_TRACING_STACK_DEPTH to see the caller)"
                 : "";
         if (c.alive() == 0) {
-            return new Decision(Verdict.TRANSIENT, "all " + c.count() + " allocations were freed while tracing" + depth);
+            return new Decision(Verdict.TRANSIENT, (c.count() == 1 ? "its one allocation was" : "all " + c.count() + " allocations were")
+                    + " freed while tracing" + depth);
         }
         boolean late = !present.isEmpty() && present.stream()
                 .filter(w -> w.alive() > 0)
@@ -72,8 +73,8 @@ public record VerdictRules(double lateFraction, double burstGapSeconds, int minR
                 : "";
         if (windowCount >= 2) {
             if (steady && (f.found() || c.persistence() == Persistence.GROWS)) {
-                return new Decision(Verdict.LIKELY_LEAK, "live in all " + windowCount + " windows (" + perWindow(c)
-                        + "), never freed" + pattern + (fp.isEmpty() ? "" : "; note " + fp) + depth);
+                return new Decision(Verdict.LIKELY_LEAK, (windowCount == 2 ? "live in both windows (" : "live in all "
+                        + windowCount + " windows (") + perWindow(c) + "), never freed" + pattern + (fp.isEmpty() ? "" : "; note " + fp) + depth);
             }
             if (!steady && !f.found()) {
                 return new Decision(Verdict.TRANSIENT, c.persistence().label() + ": present only in " + where

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * now from its crashes with the same rules as the query's). Pure.
  */
 record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String> crashBuilds, Set<String> words,
-        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds) {
+        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds, CrashTraits traits, String prose) {
 
     static DocumentView of(KbDocument d, FrameFilter filter, Function<CrashReport, String> signer) {
         List<List<String>> crashes = new ArrayList<>();
@@ -62,7 +62,38 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
         words.addAll(text);
         words.addAll(Tokens.of(d.cause()));
         words.addAll(Tokens.of(d.fix()));
-        return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds);
+        words.addAll(Tokens.fileStems(words));
+        return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds,
+                CrashTraits.union(d.crashes()), prose(d));
+    }
+
+    /** Title and text, lower case, runs of white space as one blank: for phrase look-ups. */
+    private static String prose(KbDocument d) {
+        return (d.title() + " " + d.text() + " " + d.cause()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** True when the document says {@code phrase} (lower case, single blanks) as whole words. */
+    boolean says(String phrase) {
+        if (phrase.isEmpty()) {
+            return false;
+        }
+        if (!phrase.contains(" ")) {
+            return words.contains(phrase);
+        }
+        int from = 0;
+        while (true) {
+            int i = prose.indexOf(phrase, from);
+            if (i < 0) {
+                return false;
+            }
+            int end = i + phrase.length();
+            boolean startOk = i == 0 || !Tokens.isTokenChar(prose.charAt(i - 1));
+            boolean endOk = end == prose.length() || !Character.isLetterOrDigit(prose.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            from = i + 1;
+        }
     }
 
     static String normalizeSignature(String s) {

@@ -26,25 +26,22 @@ import java.util.regex.Pattern;
  * <li>retrieval: the candidate query's BM25 score relative to the best candidate's, which favours
  *     documents about the crash over documents that merely mention its words (the only relative
  *     part: the best candidate always gets it in full);
- * <li>exception and build agree.
+ * <li>exception and build agree;
+ * <li>crash facts ({@link CrashTraits}) agree: the same kind of crash, the task it names (in the
+ *     document's crashes, or named in its text), the same heap-corruption problem. These count only
+ *     when the query has them and the sum is rescaled, so a crash without them keeps its scale.
  * </ul>
+ * The weights are data: {@code ranking.properties} ({@link RankingRules}).
  */
 public final class Ranking {
 
-    static final double W_ALIGN = 0.40;
-    static final double W_COVERAGE = 0.25;
-    static final double W_RETRIEVAL = 0.15;
-    static final double W_SIGNATURE = 0.12;
-    static final double W_EXCEPTION = 0.05;
-    static final double W_BUILD = 0.03;
-    /** Coverage needs at least the rarity of this many never-seen words to reach 1. */
-    static final double MIN_EVIDENCE = 2.0;
+    private static final RankingRules RULES = RankingRules.bundled();
 
     private Ranking() {}
 
     /** A scored document and why it scored. */
     public record Scored(DocumentView view, double score, double alignment, double coverage, boolean signatureMatch,
-            boolean exceptionMatch, List<String> matchedFrames) {}
+            boolean exceptionMatch, List<String> matchedFrames, List<String> matchedFacts) {}
 
     static Scored score(SuggestQuery q, DocumentView d, TermWeights w, double retrieval) {
         List<String> matched = new ArrayList<>();
@@ -63,11 +60,84 @@ public final class Ranking {
         double alignment = usable.isEmpty() ? coverage
                 : share * alignment(usable, q.buildKey(), d, w, matched) + (1 - share) * coverage;
         double sigSim = q.signature().isEmpty() ? 0 : signatureSimilarity(DocumentView.normalizeSignature(q.signature()), d.signatures());
+        if (!q.signature().contains("|") && !q.signature().contains("(")) {
+            // A signature of a head alone (LoadProhibited, interrupt watchdog) is every crash of that kind.
+            sigSim *= RULES.framelessSignature();
+        }
         boolean exc = !q.exception().isEmpty() && exceptionMatches(q.exception(), d);
         boolean build = !q.buildKey().isEmpty() && d.builds().contains(q.buildKey());
-        double score = W_ALIGN * alignment + W_COVERAGE * coverage + W_RETRIEVAL * retrieval + W_SIGNATURE * sigSim
-                + (exc ? W_EXCEPTION : 0) + (build ? W_BUILD : 0);
-        return new Scored(d, score, alignment, coverage, sigSim >= 1, exc, matched);
+        double score = RULES.alignment() * alignment + RULES.coverage() * coverage + RULES.retrieval() * retrieval
+                + RULES.signature() * sigSim + (exc ? RULES.exception() : 0) + (build ? RULES.build() : 0);
+        List<String> facts = new ArrayList<>();
+        double applied = 0;
+        CrashTraits qt = q.traits();
+        if (!qt.kinds().isEmpty()) {
+            applied += RULES.kind();
+            if (qt.kinds().stream().anyMatch(d.traits().kinds()::contains)) {
+                score += RULES.kind();
+                facts.add("same kind: " + qt.kinds().iterator().next().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        }
+        if (!qt.tasks().isEmpty()) {
+            applied += RULES.task();
+            score += RULES.task() * taskAgreement(qt.tasks(), d, facts);
+        }
+        if (!qt.heapProblems().isEmpty()) {
+            applied += RULES.heap();
+            score += RULES.heap() * heapAgreement(qt.heapProblems(), d, facts);
+        }
+        return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts);
+    }
+
+    /**
+     * The share of the crash's tasks the document names: in one of its crashes (1; the same task on
+     * the other core 0.5), or only in its text (0.8: a report that describes the task without a
+     * parsable crash).
+     */
+    static double taskAgreement(Set<String> tasks, DocumentView d, List<String> facts) {
+        double sum = 0;
+        for (String t : tasks) {
+            double m = 0;
+            if (d.traits().tasks().contains(t)) {
+                m = 1;
+            } else if (d.says(t)) {
+                m = 0.8;
+            } else if (d.traits().tasks().stream().anyMatch(x -> CrashTraits.perCore(x).equals(CrashTraits.perCore(t)))) {
+                m = 0.5;
+            }
+            if (m > 0) {
+                facts.add("task " + t);
+            }
+            sum += m;
+        }
+        return sum / tasks.size();
+    }
+
+    static double heapAgreement(Set<String> problems, DocumentView d, List<String> facts) {
+        double sum = 0;
+        for (String p : problems) {
+            double m = d.traits().heapProblems().contains(p) ? 1 : d.says(p) ? 0.8 : 0;
+            if (m > 0) {
+                facts.add("heap: " + p);
+            }
+            sum += m;
+        }
+        return sum / problems.size();
+    }
+
+
+    /**
+     * A function no KB document names, in a backtrace whose other functions the KB knows, is most
+     * likely the reporter's own code around a known cause: it counts {@code frame.unseen} of its
+     * weight. When the KB knows none of the functions, they all count in full: that crash is far
+     * from everything.
+     */
+    static double unseen(String key, List<QueryFrame> frames, TermWeights w) {
+        if (w.known(key) || w.df().isEmpty()) {
+            return 1;
+        }
+        boolean anyKnown = frames.stream().anyMatch(f -> f.named() && w.known(f.key()));
+        return anyKnown ? RULES.unseenFrame() : 1;
     }
 
     static double depthWeight(int depth) {
@@ -146,7 +216,8 @@ public final class Ranking {
         double total = 0;
         double[] weight = new double[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
-            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i));
+            weight[i] = depthWeight(frames.get(i).depth()) * w.factor(frames.get(i).key()) * addressWeight(frames.get(i))
+                    * unseen(frames.get(i).key(), frames, w);
             total += weight[i];
         }
         // order bonus: at most 0.3 of the pair's weight, for each consecutive pair
@@ -221,15 +292,18 @@ public final class Ranking {
             if (!w.known(t) && !functions.contains(t)) {
                 continue;
             }
-            double weight = w.of(t);
+            double weight = w.of(t) * (functions.contains(t) ? unseen(t, q.frames(), w) : 1);
             total += weight;
             if (d.words().contains(t)) {
                 found += weight;
+            } else if (!CrashTraits.perCore(t).equals(t) && (d.words().contains(CrashTraits.perCore(t) + "0")
+                    || d.words().contains(CrashTraits.perCore(t) + "1"))) {
+                found += weight / 2; // the same FreeRTOS task on the other core
             }
         }
         // Little evidence cannot make a close match: a query that is one exception name and raw
         // addresses of an unknown build shares everything with every crash of that exception.
-        double floor = MIN_EVIDENCE * w.maxIdf();
+        double floor = RULES.minEvidence() * w.maxIdf();
         return total == 0 ? 0 : found / Math.max(total, floor);
     }
 

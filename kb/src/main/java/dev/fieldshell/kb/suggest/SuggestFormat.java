@@ -40,6 +40,9 @@ public final class SuggestFormat {
             if (!s.matchedFrames().isEmpty()) {
                 out.add("   matched frames: " + String.join(", ", s.matchedFrames()));
             }
+            if (!s.matchedFacts().isEmpty()) {
+                out.add("   matched facts: " + String.join(", ", s.matchedFacts()));
+            }
             if (!s.diagnosis().isEmpty()) {
                 out.add("   diagnosis: " + s.diagnosis() + "  (" + s.diagnosisFrom() + ")");
             }
@@ -83,6 +86,7 @@ public final class SuggestFormat {
             o.put("status", s.status());
             o.put("signature_match", s.signatureMatch());
             o.put("matched_frames", s.matchedFrames());
+            o.put("matched_facts", s.matchedFacts());
             o.put("diagnosis", s.diagnosis());
             o.put("diagnosis_from", s.diagnosisFrom());
             o.put("fix", s.fix());

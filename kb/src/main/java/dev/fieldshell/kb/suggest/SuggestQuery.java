@@ -30,6 +30,7 @@ import java.util.function.Function;
  * @param freeTerms   code-like words of the text around the crash
  * @param buildKey    firmware build ({@code 3.3.005-615-gd132bfe0}); empty if unknown
  * @param heap        the heap corruption, if any
+ * @param traits      kind, named tasks and heap problems of the primary crash (heap problems of all)
  */
 public record SuggestQuery(
         List<QueryFrame> frames,
@@ -41,7 +42,8 @@ public record SuggestQuery(
         List<String> crashWords,
         List<String> freeTerms,
         String buildKey,
-        Optional<HeapCorruption> heap) {
+        Optional<HeapCorruption> heap,
+        CrashTraits traits) {
 
     /** How many relevant frames are compared; deeper frames say little about the cause. */
     public static final int MAX_FRAMES = 12;
@@ -54,6 +56,7 @@ public record SuggestQuery(
         detailTerms = List.copyOf(detailTerms);
         crashWords = List.copyOf(crashWords);
         freeTerms = List.copyOf(freeTerms);
+        traits = traits == null ? CrashTraits.NONE : traits;
     }
 
     /** True when there is nothing to search for. */
@@ -108,18 +111,29 @@ public record SuggestQuery(
         }
         Set<String> crashTokens = new HashSet<>();
         Set<String> crashWords = new LinkedHashSet<>();
+        Set<String> skippedKeys = skippedKeys(skipped);
+        List<String> plumbing = skipped.stream().map(SuggestQuery::shortName).filter(n -> n.length() > 3).distinct().toList();
         for (CrashReport c : ordered) {
-            for (String t : Tokens.words(c.rawText())) {
-                crashTokens.add(t);
-                if (crashWords.size() < MAX_WORDS && useful(t) && !seen.contains(t) && !details.contains(t)
-                        && !skippedKeys(skipped).contains(t)) {
-                    crashWords.add(t);
+            for (String line : c.rawText().split("\n")) {
+                // A decoded plumbing frame's line (panic_abort at …/panic.c:423) names files every such crash has.
+                boolean plumbingLine = plumbing.stream().anyMatch(line::contains);
+                for (String t : Tokens.words(line)) {
+                    crashTokens.add(t);
+                    if (!plumbingLine && crashWords.size() < MAX_WORDS && useful(t) && !seen.contains(t) && !details.contains(t)
+                            && !skippedKeys.contains(t)) {
+                        crashWords.add(t);
+                    }
                 }
             }
         }
         List<String> free = freeWords(text, crashes, crashTokens);
+        CrashTraits traits = CrashTraits.NONE;
+        if (primary != null) {
+            CrashTraits p = CrashTraits.of(primary);
+            traits = new CrashTraits(p.kinds(), p.tasks(), CrashTraits.union(ordered).heapProblems());
+        }
         return new SuggestQuery(frames, skipped, exception, kind, signature, new ArrayList<>(details), new ArrayList<>(crashWords),
-                free, build, heap);
+                free, build, heap, traits);
     }
 
     /** A heap-trace caller chain (innermost first) as a query: which known cause allocates like this? */
@@ -127,7 +141,7 @@ public record SuggestQuery(
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         addFrames(chain, classifier, frames, skipped, new HashSet<>());
-        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty());
+        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty(), CrashTraits.NONE);
     }
 
     private static final java.util.regex.Pattern[] ASSERT_FUNCTION = {

@@ -99,6 +99,15 @@ public final class Suggester {
             b.add(boost(new TermQuery(new Term(KbSchema.CODE, q.exception().toLowerCase(java.util.Locale.ROOT))), 0.8f),
                     BooleanClause.Occur.SHOULD);
         }
+        for (String task : q.traits().tasks()) {
+            // the task the crash names, and its twin on the other core (IDLE0/IDLE1, ipc0/ipc1)
+            String twin = CrashTraits.perCore(task);
+            for (String t : twin.equals(task) ? List.of(task) : List.of(twin + "0", twin + "1")) {
+                if (!t.contains(" ")) {
+                    b.add(boost(new TermQuery(new Term(KbSchema.CODE, t)), 1f), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
         if (!q.buildKey().isEmpty()) {
             b.add(boost(new TermQuery(new Term(KbSchema.VERSION, q.buildKey())), 0.5f), BooleanClause.Occur.SHOULD);
         }

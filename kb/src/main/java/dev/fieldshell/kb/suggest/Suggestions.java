@@ -14,12 +14,8 @@ import java.util.Map;
  */
 public final class Suggestions {
 
-    /**
-     * Below this score a cause is not shown. Calibrated on the development evaluation set: relevant
-     * causes score ≥ 0.33 there, while the best cause for a crash whose documents were withheld
-     * scores below it (see SuggesterThresholdTest and BENCHMARKS.md).
-     */
-    public static final double THRESHOLD = 0.25;
+    /** Below this score a cause is not shown; calibrated on the development set (ranking.properties). */
+    public static final double THRESHOLD = RankingRules.bundled().threshold();
 
     private Suggestions() {}
 
@@ -86,8 +82,9 @@ public final class Suggestions {
         boolean sig = c.documents().stream().anyMatch(Ranking.Scored::signatureMatch);
         List<String> matched = c.documents().stream().map(Ranking.Scored::matchedFrames)
                 .max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+        List<String> facts = c.best().matchedFacts();
         return new Suggestion(rank, round(c.score()), title, refs, matched, sig, found.text(), found.from(), found.fix(),
-                Diagnosis.status(docs, found), Diagnosis.links(docs, 6));
+                Diagnosis.status(docs, found), Diagnosis.links(docs, 6), facts);
     }
 
     private static double round(double v) {

@@ -71,6 +71,23 @@ final class Tokens {
         return out;
     }
 
+    private static final java.util.regex.Pattern SOURCE_FILE = java.util.regex.Pattern.compile("([a-z_][a-z0-9_]*)\\.(c|cc|cpp|h|hpp|s)");
+
+    /**
+     * The module names of source file words ({@code intr_alloc.c} → {@code intr_alloc}): a log tag
+     * or a component is often named after its file, and a report may name either.
+     */
+    static Set<String> fileStems(Iterable<String> words) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : words) {
+            java.util.regex.Matcher m = SOURCE_FILE.matcher(w);
+            if (m.matches() && m.group(1).length() >= 4) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     static Set<String> setOf(String text) {
         return new LinkedHashSet<>(of(text));
     }

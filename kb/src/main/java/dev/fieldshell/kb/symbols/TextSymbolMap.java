@@ -36,6 +36,7 @@ public final class TextSymbolMap {
         Map<Long, String> exact = new HashMap<>();
         List<FunctionSymbol> ranges = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        int garbage = 0;
         String[] lines = text.split("\r?\n", -1);
         Long pendingAddress = null;
         for (int i = 0; i < lines.length; i++) {
@@ -78,7 +79,14 @@ public final class TextSymbolMap {
                 exact.put(parseHex(m.group(1)), m.group(2));
                 continue;
             }
-            problems.add(sourceName + ":" + (i + 1) + ": not an address/function line: " + abbreviate(line));
+            if (problems.isEmpty()) {
+                problems.add(sourceName + ":" + (i + 1) + ": not an address/function line: " + abbreviate(line));
+            }
+            garbage++;
+        }
+        if (garbage > 1) {
+            // one line for the user however much garbage the file holds
+            problems.set(0, problems.get(0) + " (and " + (garbage - 1) + " more such line" + (garbage > 2 ? "s" : "") + ")");
         }
         List<SymbolTable> tables = new ArrayList<>();
         if (!exact.isEmpty()) {

@@ -3,8 +3,8 @@ package dev.fieldshell.kb.heap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldshell.kb.symbols.TextSymbolMap;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +40,13 @@ class BadInputTest {
         assertThat(syms.table().size()).isEqualTo(2);
         assertThat(syms.problems()).singleElement().asString().startsWith("symbols.txt:2");
         HeapAnalyzer an = new HeapAnalyzer(AnalysisOptions.defaults().withResolver(FrameResolver.of(syms.table())));
-        HeapTraceReader.read(new StringReader(TextFormatsTest.V33), "d.txt", an);
+        HeapTraceReader.read(bytes(TextFormatsTest.V33), "d.txt", an);
         HeapAnalysis a = an.finish(ChainMatcher.NONE);
         // 0x400d276d is exact; 0x400d2776 falls inside other_fn (nm -S size 0x100); 0x400d27c1 too; nothing else is invented
         assertThat(a.chains()).extracting(ChainReport::key)
                 .containsExactlyInAnyOrder("app_main < other_fn", "other_fn < other_fn");
         HeapAnalyzer bare = new HeapAnalyzer(AnalysisOptions.defaults());
-        HeapTraceReader.read(new StringReader(TextFormatsTest.V33), "d.txt", bare);
+        HeapTraceReader.read(bytes(TextFormatsTest.V33), "d.txt", bare);
         assertThat(bare.finish(ChainMatcher.NONE).chains()).extracting(ChainReport::key)
                 .containsExactlyInAnyOrder("0x400d276d < 0x400d27c1", "0x400d2776 < 0x400d27c1");
     }
@@ -66,7 +66,8 @@ class BadInputTest {
 
     /**
      * A 1 GiB OVMS dump generated on the fly: every record is read and counted, memory stays bounded
-     * (the surefire JVM has 1 GiB of heap, so keeping the records would fail).
+     * (the surefire JVM has 1 GiB of heap, so keeping the records would fail). The generator writes
+     * bytes in place, so the time goes to the reader and the analysis.
      */
     @Test
     void oneGigabyteDumpIsStreamed() throws Exception {
@@ -80,16 +81,26 @@ class BadInputTest {
         assertThat(a.chains()).hasSize(GeneratedDump.CHAINS);
         long alive = a.chains().stream().mapToLong(ChainReport::alive).sum();
         assertThat(alive).isEqualTo(dump.alive);
+        assertThat(a.chains()).allSatisfy(c -> assertThat(c.key()).startsWith("0x400d"));
     }
 
-    /** Produces OVMS-format records until {@code limit} characters, without storing them. */
-    static final class GeneratedDump extends Reader {
+    /** Produces OVMS-format records until {@code limit} bytes, without storing them. */
+    static final class GeneratedDump extends InputStream {
         static final int CHAINS = 50;
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        // fixed-width fields, patched in place per record: size, address, ccount, first caller
+        private static final String RECORD = "00 bytes (@ 0x00000000) allocated CPU 1 task 0x3ffc92e8 ccount 0x00000000"
+                + " caller 0x400d0000:0x400e2000\n";
+        private static final byte[] FREED = "freed task 0x3ffc92e8 by 0x400d9999:0x400e2000\n"
+                .getBytes(StandardCharsets.US_ASCII);
         private final long limit;
+        private final byte[] rec = RECORD.getBytes(StandardCharsets.US_ASCII);
+        private final byte[] line = new byte[rec.length + FREED.length];
         long produced;
         long records;
         long alive;
-        private String chunk = "Heap tracing started/resumed at ccount 0x00000000 = logtime 1000\n";
+        private byte[] chunk = "Heap tracing started/resumed at ccount 0x00000000 = logtime 1000\n".getBytes(StandardCharsets.US_ASCII);
+        private int chunkLen = chunk.length;
         private int pos;
         private long cc;
 
@@ -98,18 +109,23 @@ class BadInputTest {
         }
 
         @Override
-        public int read(char[] buf, int off, int len) {
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) {
             int n = 0;
             while (n < len) {
-                if (pos >= chunk.length()) {
+                if (pos >= chunkLen) {
                     if (produced >= limit) {
                         break;
                     }
-                    chunk = next();
-                    pos = 0;
+                    next();
                 }
-                int k = Math.min(len - n, chunk.length() - pos);
-                chunk.getChars(pos, pos + k, buf, off + n);
+                int k = Math.min(len - n, chunkLen - pos);
+                System.arraycopy(chunk, pos, buf, off + n, k);
                 pos += k;
                 n += k;
                 produced += k;
@@ -117,7 +133,7 @@ class BadInputTest {
             return n == 0 ? -1 : n;
         }
 
-        private String next() {
+        private void next() {
             int c = (int) (records % CHAINS);
             cc = (cc + 240_000) & 0xffffffffL;
             boolean freed = records % 3 != 0;
@@ -125,14 +141,47 @@ class BadInputTest {
             if (!freed) {
                 alive++;
             }
-            String rec = (16 + c) + " bytes (@ 0x" + Long.toHexString(0x3f800000L + records * 16)
-                    + ") allocated CPU 1 task 0x3ffc92e8 ccount 0x" + Long.toHexString(cc) + " caller 0x400d"
-                    + Integer.toHexString(0x1000 + c * 16) + ":0x400e2000\n";
-            return freed ? rec + "freed task 0x3ffc92e8 by 0x400d9999:0x400e2000\n" : rec;
+            decimal(rec, 0, 2, 16 + c); // 16..65: always two digits
+            hex(rec, 14, 8, 0x3f800000L + records * 16);
+            hex(rec, 65, 8, cc);
+            hex(rec, 87, 4, 0x1000 + c * 16L);
+            System.arraycopy(rec, 0, line, 0, rec.length);
+            chunkLen = rec.length;
+            if (freed) {
+                System.arraycopy(FREED, 0, line, rec.length, FREED.length);
+                chunkLen += FREED.length;
+            }
+            chunk = line;
+            pos = 0;
         }
 
-        @Override
-        public void close() {}
+        /** A decimal of exactly {@code width} digits. */
+        private static void decimal(byte[] b, int at, int width, long v) {
+            String s = Long.toString(v);
+            for (int i = 0; i < width; i++) {
+                b[at + i] = i < width - s.length() ? (byte) '0' : (byte) s.charAt(i - (width - s.length()));
+            }
+        }
+
+        private static void hex(byte[] b, int at, int width, long v) {
+            for (int i = width - 1; i >= 0; i--) {
+                b[at + i] = HEX[(int) (v & 0xf)];
+                v >>>= 4;
+            }
+        }
+    }
+
+    private static InputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordWithANumberOutOfRangeIsSkippedWithALine() throws Exception {
+        String text = TextFormatsTest.V33.replaceFirst("\\d+ bytes \\(@", "99999999999999999999999 bytes (@");
+        HeapAnalysis a = HeapTraceFiles.analyzeText("big-number.txt", text);
+        assertThat(a.records()).isEqualTo(1);
+        assertThat(a.windows().get(0).notes()).anySatisfy(n -> assertThat(n.text())
+                .startsWith("a number out of range in a record: 99999999999999999999999 bytes"));
     }
 
     @Test

@@ -1,17 +1,20 @@
 package dev.fieldshell.kb.heap;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Analysis time and peak heap for one million records (BENCHMARKS.md). Not a test: run with
  * <pre>
  * mvn -B -q -pl kb test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -Xmx512m -cp kb/target/classes:kb/target/test-classes:$(cat /tmp/cp.txt) dev.fieldshell.kb.heap.HeapAnalysisBenchmark
+ * java -Xmx512m -cp kb/target/classes:kb/target/test-classes:$(cat /tmp/cp.txt) dev.fieldshell.kb.heap.HeapAnalysisBenchmark [runs [format]]
  * </pre>
+ * Run 1 of the first format is cold (JIT compilation included); {@code 1 json-window} gives a cold JSON run.
  * Both shapes are generated into temporary files first (not timed), then read back through the same path
  * the CLI uses: an OVMS
  * {@code module trace dump} in HEAP_TRACE_ALL mode (two thirds of the records freed) and a seed-003
@@ -23,10 +26,11 @@ public final class HeapAnalysisBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> formats = args.length > 1 ? List.of(args[1]) : List.of("ovms-text", "json-window");
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("heapbench");
-        for (String format : new String[] {"ovms-text", "json-window"}) {
+        for (String format : formats) {
             java.nio.file.Path file = dir.resolve(format + ".txt");
             try (Reader gen = format.equals("ovms-text") ? new TextDump(RECORDS) : new JsonDump(RECORDS);
                     var w = java.nio.file.Files.newBufferedWriter(file)) {
@@ -38,21 +42,28 @@ public final class HeapAnalysisBenchmark {
                 resetPeaks();
                 long t0 = System.nanoTime();
                 long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long proc0 = processCpu();
                 HeapAnalyzer an = new HeapAnalyzer(AnalysisOptions.defaults());
-                try (Reader in = java.nio.file.Files.newBufferedReader(file)) {
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
                     HeapTraceReader.read(in, format, an);
                 }
                 HeapAnalysis a = an.finish(ChainMatcher.NONE);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 long cpuMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000;
-                System.out.printf(Locale.ROOT, "%-11s run %d: %d records, %d chains, wall %d ms, CPU %d ms, peak heap %d MiB%n",
-                        format, i + 1, a.records(), a.chains().size(), ms, cpuMs, peakHeap() >> 20);
+                long procMs = (processCpu() - proc0) / 1_000_000;
+                System.out.printf(Locale.ROOT, "%-11s run %d: %d records, %d chains, wall %d ms, CPU %d ms (process incl. JIT"
+                                + " and GC threads %d ms), peak heap %d MiB%n",
+                        format, i + 1, a.records(), a.chains().size(), ms, cpuMs, procMs, peakHeap() >> 20);
             }
             java.nio.file.Files.delete(file);
         }
         java.nio.file.Files.delete(dir);
     }
 
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

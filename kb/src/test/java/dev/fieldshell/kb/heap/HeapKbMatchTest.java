@@ -28,7 +28,7 @@ class HeapKbMatchTest {
         var syms = TextSymbolMap.parse(Files.readString(dir.resolve("symbols.txt")), "symbols.txt");
         HeapAnalyzer an = new HeapAnalyzer(AnalysisOptions.defaults().withResolver(FrameResolver.of(syms.table())));
         for (String f : List.of("window_90s.json", "window_600s.json")) {
-            try (var r = Files.newBufferedReader(dir.resolve(f))) {
+            try (var r = Files.newInputStream(dir.resolve(f))) {
                 HeapTraceReader.read(r, f, an);
             }
         }

@@ -1,7 +1,7 @@
 package dev.fieldshell.kb.heap;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ final class HeapTraceFiles {
     static HeapAnalysis analyze(AnalysisOptions opts, List<Path> files) throws IOException {
         HeapAnalyzer a = new HeapAnalyzer(opts);
         for (Path f : files) {
-            try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            try (var r = Files.newInputStream(f)) {
                 HeapTraceReader.read(r, f.getFileName().toString(), a);
             }
         }
@@ -23,7 +23,7 @@ final class HeapTraceFiles {
 
     static HeapAnalysis analyzeText(String label, String text) throws IOException {
         HeapAnalyzer a = new HeapAnalyzer(AnalysisOptions.defaults());
-        HeapTraceReader.read(new StringReader(text), label, a);
+        HeapTraceReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), label, a);
         return a.finish(ChainMatcher.NONE);
     }
 

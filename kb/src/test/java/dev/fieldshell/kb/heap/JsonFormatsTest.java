@@ -48,7 +48,7 @@ class JsonFormatsTest {
         assertThat(w.incomplete()).isTrue();
         assertThat(w.notes()).anySatisfy(n -> {
             assertThat(n.kind()).isEqualTo(TraceEvent.Kind.TRUNCATED);
-            assertThat(n.text()).contains("character").contains("9 records before it are analysed");
+            assertThat(n.text()).contains("stops being valid at byte").contains("9 records before it are analysed");
         });
         assertThat(w.notes()).anySatisfy(n -> assertThat(n.text()).contains("\"count\" says 26 records but 9 were read"));
     }

@@ -36,7 +36,7 @@ class Seed003AnalysisTest {
         assertThat(crt.persistence()).isIn(Persistence.PERSISTS, Persistence.GROWS);
         assertThat(crt.windows().get(0).alivePerMinute()).isEqualTo(12.0);
         assertThat(crt.windows().get(1).alivePerMinute()).isEqualTo(8.1);
-        assertThat(crt.reason()).contains("live in all 2 windows").contains("2/3/12/16/24/32/45/81/168 B");
+        assertThat(crt.reason()).contains("live in both windows").contains("2/3/12/16/24/32/45/81/168 B");
         assertThat(crt.falsePositive()).isEmpty();
     }
 

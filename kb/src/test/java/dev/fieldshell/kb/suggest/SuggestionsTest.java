@@ -80,6 +80,28 @@ class SuggestionsTest {
     }
 
     @Test
+    void theReportersOwnNeverSeenFunctionsAroundAKnownCauseWeighHalf() {
+        CrashReport own = crash("LoadProhibited", "zz_my_handler", "zz_my_dispatch", "mg_send", "mg_mgr_poll");
+        SuggestQuery q = SuggestQuery.of(List.of(own), "", PLUMBING, c -> "");
+        // document frequencies as the KB would give them: the reporter's functions are in no document
+        TermWeights kbWeights = new TermWeights(java.util.Map.of("mg_send", 2L, "mg_mgr_poll", 2L, "loadprohibited", 3L), 20);
+        KbDocument unrelated = issue("o/r#77", "Unrelated crash", "Something else entirely.", "open", crash("LoadProhibited", "foo_bar"));
+        SuggestResult r = Suggestions.rank(q, List.of(mongooseRoot, unrelated), kbWeights, PLUMBING, c -> "", 5, 0.0);
+
+        Suggestion first = r.suggestions().get(0);
+        assertThat(first.documents().get(0).id()).isEqualTo("m1@x");
+        assertThat(first.matchedFrames()).containsExactly("mg_send", "mg_mgr_poll");
+        double known = Ranking.unseen("mg_send", q.frames(), kbWeights);
+        double unseen = Ranking.unseen("zz_my_handler", q.frames(), kbWeights);
+        assertThat(known).isEqualTo(1.0);
+        assertThat(unseen).isEqualTo(RankingRules.bundled().unseenFrame()).isLessThan(1.0);
+        // when the KB knows none of the functions, they keep their full weight: that crash is far from everything
+        SuggestQuery alien = SuggestQuery.of(List.of(crash("LoadProhibited", "zz_a", "zz_b")), "", PLUMBING, c -> "");
+        assertThat(Ranking.unseen("zz_a", alien.frames(), kbWeights)).isEqualTo(1.0);
+        assertThat(first.score()).isGreaterThan(Suggestions.THRESHOLD);
+    }
+
+    @Test
     void aHeapTraceChainIsAQueryToo() {
         KbDocument leak = issue("espressif/esp-idf#18550", "esp_crt_bundle leaks on every TLS handshake",
                 "The fragments allocated in esp_crt_copy_asn1 are never freed.", "open",

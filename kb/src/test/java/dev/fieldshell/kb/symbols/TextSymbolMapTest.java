@@ -39,9 +39,8 @@ class TextSymbolMapTest {
         assertThat(r.table().functionAt(0x4008e57eL)).contains("heap_caps_malloc_default");
         assertThat(r.table().functionAt(0x400d3a1cL)).contains("esp_crt_copy_asn1");
         assertThat(r.table().functionAt(0x400d3a20L)).as("points, not ranges").isEmpty();
-        assertThat(r.problems()).containsExactly(
-                "symbols.txt:7: not an address/function line: this line is not a symbol",
-                "symbols.txt:8: not an address/function line: 0xZZZZ: broken");
+        assertThat(r.problems()).as("one line however many garbage lines").containsExactly(
+                "symbols.txt:7: not an address/function line: this line is not a symbol (and 1 more such line)");
     }
 
     @Test

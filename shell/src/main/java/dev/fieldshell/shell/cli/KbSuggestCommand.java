@@ -89,10 +89,11 @@ public final class KbSuggestCommand implements Callable<Integer> {
     private dev.fieldshell.kb.symbols.SymbolTable loadMap(Path p) throws SymbolsException {
         SymbolStore.Loaded l = SymbolStore.load(p);
         PrintWriter err = spec.commandLine().getErr();
-        l.problems().forEach(pr -> err.println("fieldshell: skipped " + pr));
         if (l.table().size() == 0) {
-            throw new SymbolsException(p + ": no symbols found");
+            // one line: why there is nothing, not every garbage line first
+            throw new SymbolsException(p + ": no symbols found" + (l.problems().isEmpty() ? "" : " (" + l.problems().get(0) + ")"));
         }
+        l.problems().forEach(pr -> err.println("fieldshell: skipped " + pr));
         return l.table();
     }
 

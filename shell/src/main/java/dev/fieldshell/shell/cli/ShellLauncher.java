@@ -15,6 +15,9 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -51,28 +54,73 @@ final class ShellLauncher {
     }
 
     private static int interactive(boolean debug, XdgDirs dirs) throws IOException {
+        // The built-in simulator starts while JLine sets up the terminal and the line reader; the
+        // session's first :connect sim takes it from here instead of starting another.
+        CompletableFuture<ModuleLink> sim = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LinkFactory.forUser(Prompter.NONE).open(DEFAULT_TARGET);
+            } catch (LinkException e) {
+                throw new CompletionException(e);
+            }
+        });
+        AtomicBoolean simTaken = new AtomicBoolean();
         boolean color = !System.getenv().containsKey("NO_COLOR") && !"dumb".equals(System.getenv("TERM"));
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("fieldshell")
-                // JNI first: the FFM provider JLine would pick on JDK 22+ spins up the foreign
-                // linker, which costs more start-up time than everything else on the way to the prompt.
-                .providers("jni,exec").build()) {
+        String term = System.getenv("TERM");
+        TerminfoCache terminfo = new TerminfoCache(dirs.cache());
+        terminfo.preload(term);
+        try (Terminal terminal = systemTerminal()) {
+            terminfo.store(term);
             AtomicReference<Repl> repl = new AtomicReference<>();
             AtomicReference<LinkFactory> links = new AtomicReference<>();
-            Session session = new Session(t -> links.get().open(t), terminal.writer(),
+            Session session = new Session(t -> DEFAULT_TARGET.equals(t) && simTaken.compareAndSet(false, true)
+                            ? started(sim) : links.get().open(t), terminal.writer(),
                     q -> repl.get().prompter().confirm(q), true, color, dirs,
                     Clock.systemUTC());
             repl.set(new Repl(terminal, session, dirs, color));
             links.set(LinkFactory.forUser(repl.get().prompter()));
             try (session) {
                 try {
-                    ModuleLink sim = session.connect(DEFAULT_TARGET, DEFAULT_TARGET);
-                    session.println("fieldshell on the built-in simulator (" + sim.info().firmware()
+                    ModuleLink link = session.connect(DEFAULT_TARGET, DEFAULT_TARGET);
+                    session.println("fieldshell on the built-in simulator (" + link.info().firmware()
                             + "). :help for local commands, ? for the module's; :connect TARGET for a real module.");
                 } catch (LinkException e) {
                     session.println(e.getMessage());
                 }
                 return repl.get().run(debug);
+            } finally {
+                if (simTaken.compareAndSet(false, true)) {
+                    sim.thenAccept(ModuleLink::close); // started but never handed to the session
+                }
             }
+        }
+    }
+
+    /**
+     * The terminal on JLine's JNI provider only. JLine otherwise tries every provider in turn and
+     * the FFM one alone (foreign linker set-up) costs more than the rest of the way to the prompt;
+     * the exec provider ({@code stty} processes) is the fallback when JLine's native library cannot load.
+     */
+    private static Terminal systemTerminal() throws IOException {
+        boolean jni = Terminals.jniAvailable();
+        TerminalBuilder b = TerminalBuilder.builder().system(true).name("fieldshell")
+                .jni(jni).ffm(false).jna(false).jansi(false).exec(!jni)
+                .providers(jni ? "jni" : "exec");
+        if (System.getProperty("org.jline.terminal.encoding") == null) {
+            // What JLine settles on by itself on Linux and macOS, after asking every charset
+            // provider on the class path for a Windows code page.
+            b.encoding(StandardCharsets.UTF_8);
+        }
+        return b.build();
+    }
+
+    private static ModuleLink started(CompletableFuture<ModuleLink> sim) throws LinkException {
+        try {
+            return sim.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof LinkException le) {
+                throw le;
+            }
+            throw new LinkException("sim: the built-in simulator did not start: " + e.getCause(), e.getCause());
         }
     }
 }

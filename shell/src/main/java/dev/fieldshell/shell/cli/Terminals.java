@@ -9,16 +9,29 @@ import org.jline.terminal.spi.SystemStream;
 final class Terminals {
     private Terminals() {}
 
+    private static volatile Boolean jniLoaded;
+
     static boolean interactive() {
         try {
             // isatty() through JLine's JNI library, which the REPL loads anyway. Not System.console():
             // that looks up console providers and finds JLine's FFM one, whose set-up costs a large
             // part of the start-up time.
             JniTerminalProvider jni = new JniTerminalProvider();
-            return jni.isSystemStream(SystemStream.Input) && jni.isSystemStream(SystemStream.Output);
+            boolean tty = jni.isSystemStream(SystemStream.Input) && jni.isSystemStream(SystemStream.Output);
+            jniLoaded = true;
+            return tty;
         } catch (LinkageError | RuntimeException e) {
+            jniLoaded = false;
             return consoleIsTerminal();
         }
+    }
+
+    /** Whether JLine's native library loaded (known after {@link #interactive()}). */
+    static boolean jniAvailable() {
+        if (jniLoaded == null) {
+            interactive();
+        }
+        return jniLoaded;
     }
 
     private static boolean consoleIsTerminal() {

@@ -17,13 +17,8 @@ import dev.fieldshell.kb.heap.view.JsonReport;
 import dev.fieldshell.kb.heap.view.SvgChart;
 import dev.fieldshell.kb.heap.view.TextReport;
 import dev.fieldshell.shell.cli.UsageException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -118,7 +113,7 @@ public final class HeapTool {
         }
         HeapAnalyzer analyzer = new HeapAnalyzer(opts);
         for (Path f : req.files()) {
-            try (Reader r = open(f)) {
+            try (InputStream r = open(f)) {
                 HeapTraceReader.read(r, f.getFileName().toString(), analyzer);
             }
         }
@@ -133,8 +128,8 @@ public final class HeapTool {
         return new Result(out, messages, a.records() > 0);
     }
 
-    /** Opens a dump or map as UTF-8 text, decompressing {@code .gz}; undecodable bytes become U+FFFD. */
-    static Reader open(Path p) throws IOException {
+    /** Opens a dump, decompressing {@code .gz}; the readers take UTF-8 bytes (undecodable ones become U+FFFD). */
+    static InputStream open(Path p) throws IOException {
         InputStream in;
         try {
             in = Files.newInputStream(p);
@@ -148,8 +143,6 @@ public final class HeapTool {
         if (p.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 64 * 1024);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+        return in;
     }
 }

@@ -1,7 +1,6 @@
 package dev.fieldshell.shell.link;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,11 +39,11 @@ final class FramedConsole {
     }
 
     void received(String text) {
-        List<ConsoleFramer.Event> evs;
         synchronized (framer) {
-            evs = framer.feed(text);
+            // Queued under the framer's lock: whoever sees the framer's state also finds the
+            // events that led to it in the queue (awaitPrompt relies on it).
+            events.addAll(framer.feed(text));
         }
-        events.addAll(evs);
     }
 
     void closed() {
@@ -74,12 +73,21 @@ final class FramedConsole {
         StringBuilder banner = new StringBuilder();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            String partial;
             synchronized (framer) {
-                partial = framer.partialLine();
-            }
-            if (partial.endsWith(ConsoleFramer.SECURE_PROMPT) || partial.endsWith(ConsoleFramer.PROMPT)) {
-                return banner.toString();
+                String partial = framer.partialLine();
+                if (partial.endsWith(ConsoleFramer.SECURE_PROMPT) || partial.endsWith(ConsoleFramer.PROMPT)) {
+                    // The banner's lines may have come in the same packet as the prompt and still
+                    // be queued: take them too, or the firmware version would be missed.
+                    for (Object ev = events.poll(); ev != null; ev = events.poll()) {
+                        if (ev == CLOSED) {
+                            throw new LinkException(target + ": the module closed the session before its prompt");
+                        }
+                        if (ev instanceof ConsoleFramer.Event.Log l) {
+                            banner.append(l.line()).append('\n');
+                        }
+                    }
+                    return banner.toString();
+                }
             }
             // A prompt arrives as an unfinished line, which makes no event: look again every few ms.
             Object ev = poll(Math.min(deadline, System.nanoTime() + 20_000_000L));

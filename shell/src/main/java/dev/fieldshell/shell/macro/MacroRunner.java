@@ -32,6 +32,7 @@ public final class MacroRunner {
     private final Duration limit;
     /** Descriptors by file, kept while the file's text is the same: a warm :macro evaluates the module once. */
     private final java.util.Map<Path, MacroDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Path, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MacroRunner(Duration limit) {
         this.limit = limit;
@@ -57,9 +58,22 @@ public final class MacroRunner {
         if (known != null && known.source().equals(source)) {
             return known;
         }
-        MacroDescriptor d = load(file, source);
-        described.put(file, d);
-        return d;
+        // One load per file at a time: a command typed while the background warm-up loads the
+        // same macro waits for that load instead of paying for a second one.
+        synchronized (loading.computeIfAbsent(file, f -> new Object())) {
+            known = described.get(file);
+            if (known != null && known.source().equals(source)) {
+                return known;
+            }
+            MacroDescriptor d = load(file, source);
+            described.put(file, d);
+            return d;
+        }
+    }
+
+    /** The descriptor already loaded for {@code file}, without reading or evaluating anything (for completion). */
+    public Optional<MacroDescriptor> loaded(Path file) {
+        return Optional.ofNullable(described.get(file));
     }
 
     private MacroDescriptor load(Path file, String source) throws MacroException {

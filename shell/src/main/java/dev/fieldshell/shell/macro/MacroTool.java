@@ -83,6 +83,22 @@ public final class MacroTool {
         return catalog;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the JavaScript engine and loads every macro's declarations on a background daemon
+     * thread, once: called when the user starts typing a macro command (TAB after {@code :macro}),
+     * so that the engine's start-up overlaps the typing. Never called at REPL start-up. Returns at once.
+     */
+    public void warmUp() {
+        if (warming.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("fieldshell-js-warmup").priority(Thread.MIN_PRIORITY).start(() -> {
+                // Errors are not news here: the command itself reports them when it loads the macro.
+                catalog().list();
+            });
+        }
+    }
+
     public MacroWorkflow workflow() {
         return new MacroWorkflow(runner(), applier(), output(), Linters::standard);
     }

@@ -83,11 +83,20 @@ public final class PlanApplier {
                 .toList();
         JournalEntry entry = new JournalEntry(UndoJournal.newId(Instant.now(clock)), prep.target(), prep.firmwareText(), prep.plan().title(),
                 kind, undoes, Instant.now(clock).toString(), JournalEntry.State.APPLYING, prep.filesBefore(), cfg, List.copyOf(records));
-        journal.save(entry);
+        // No save here: run() saves the entry (first step STARTED) before anything is sent.
         return run(link, entry, rendered);
     }
 
-    /** Sends the steps of {@code entry} that are not done, then verifies the whole plan. */
+    /**
+     * Sends the steps of {@code entry} that are not done, then verifies the whole plan.
+     *
+     * <p>The journal is written once per step, before the step's first command: at any moment a
+     * kill can strike, the file on disk marks every step that may have been sent as started or
+     * done. A repeatable step's "done" rides along with the next write (the next step's start, or
+     * the final state) instead of costing a write of its own; a crash in between leaves it
+     * "started", and resuming sends it again, which changes nothing. A step that is not
+     * repeatable (append, raise, command) is marked done at once.
+     */
     private ApplyReport run(ModuleLink link, JournalEntry entry, List<PlanRenderer.RenderedStep> rendered) {
         String problem = "";
         JournalEntry.State stopped = null;
@@ -124,7 +133,9 @@ public final class PlanApplier {
                 break;
             }
             entry = entry.withStep(rec.with(JournalEntry.Status.DONE, sent, ""));
-            journal.save(entry);
+            if (!rendered.get(i).step().repeatable()) {
+                journal.save(entry);
+            }
         }
         if (stopped != null) {
             String hint = stopped == JournalEntry.State.INTERRUPTED

@@ -9,6 +9,15 @@ public sealed interface Step {
     /** A one-line human description, e.g. {@code write /store/events/x/00-a (1 line)}. */
     String describe();
 
+    /**
+     * Whether sending the step again after it was sent whole leaves the module as sending it once.
+     * The journal may record such a step as done a little later (with the next step's start);
+     * resuming after a crash in between sends it again, which changes nothing.
+     */
+    default boolean repeatable() {
+        return true;
+    }
+
     /** Creates or replaces a file with exactly {@code content}. */
     record WriteFile(String path, String content) implements Step {
         public String describe() {
@@ -19,6 +28,11 @@ public sealed interface Step {
 
     /** Appends {@code line} and a newline to an existing file, as {@code vfs append} does. */
     record AppendLine(String path, String line) implements Step {
+        @Override
+        public boolean repeatable() {
+            return false;
+        }
+
         public String describe() {
             return "append to " + path + ": " + line;
         }
@@ -39,6 +53,11 @@ public sealed interface Step {
 
     /** Raises an event now ({@code delayMs} 0) or after a delay. Not undoable: an event cannot be taken back. */
     record RaiseEvent(String event, long delayMs) implements Step {
+        @Override
+        public boolean repeatable() {
+            return false;
+        }
+
         public String describe() {
             return "raise " + event + (delayMs > 0 ? " in " + delayMs + " ms" : "");
         }
@@ -59,6 +78,11 @@ public sealed interface Step {
 
     /** A command line sent as given (already quoted by its author). Not undoable. */
     record RunCommand(String commandLine) implements Step {
+        @Override
+        public boolean repeatable() {
+            return false;
+        }
+
         public String describe() {
             return "run " + commandLine;
         }

@@ -237,8 +237,9 @@ public final class SimulatedModule implements AutoCloseable {
                 case Fault.Latency l -> latency = l.millis();
                 case Fault.DropAfter d -> dropAfter = d.commands();
                 case Fault.CorruptHeapOn c -> core.events().listen(c.event(), "fault", e -> {
-                    core.log().warn("sim", "fault: corrupting the heap on " + e);
                     core.heap().corrupt();
+                    // Logged once done, so that whoever reads the log may rely on the corruption.
+                    core.log().warn("sim", "fault: heap corrupted on " + e);
                 });
             }
         }

@@ -126,6 +126,24 @@ class KbSuggestCommandTest {
     }
 
     @Test
+    void aSymbolsFileWithGarbageLinesIsOneClearLine() throws Exception {
+        Path crash = resource(dir, "later-crash.txt");
+        Path junk = dir.resolve("junk.txt");
+        Files.writeString(junk, "garbage line\n%%%\n\u0001\u0002 binary junk\nmore garbage\n");
+        Run r = run("", "kb", "suggest", "--kb", kb.toString(), "--symbols", junk.toString(), crash.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("fieldshell: " + junk + ": no symbols found (junk.txt:1: not an address/function line")
+                .contains("(and 3 more such lines)").doesNotContain("\n").doesNotContain("Exception");
+
+        Path mixed = dir.resolve("mixed.txt");
+        Files.writeString(mixed, "0x4015d82a mg_send mongoose.c:2776\ngarbage one\ngarbage two\ngarbage three\n");
+        r = run("", "kb", "suggest", "--kb", kb.toString(), "--symbols", mixed.toString(), crash.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().strip()).isEqualTo(
+                "fieldshell: skipped mixed.txt:2: not an address/function line: garbage one (and 2 more such lines)");
+    }
+
+    @Test
     void aWrongElfGetsALoudWarning() throws Exception {
         Path elf = dir.resolve("fixture.elf");
         Files.write(elf, KbSuggestCommandTest.class.getResourceAsStream("/kbsuggest/fixture.elf").readAllBytes());

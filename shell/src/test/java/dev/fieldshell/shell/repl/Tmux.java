@@ -45,7 +45,7 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen satisfies {@code test}; returns it, or fails with the last screen. */
     String await(String what, Predicate<String> test) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String s = "";
         while (System.nanoTime() < deadline) {
             s = screen();
@@ -55,6 +55,34 @@ final class Tmux implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("timed out waiting for " + what + "; screen was:\n" + s);
+    }
+
+    /**
+     * Waits until the program in the pane has ended (the pane stays, see {@link #start}); returns its
+     * exit status, or fails with the last screen.
+     */
+    int awaitExit() throws Exception {
+        // tmux marks the pane dead when the terminal closes and learns the exit status a moment
+        // later, when it reaps the process: wait for both.
+        String state = await("the program to end", s -> {
+            try {
+                String st = paneState();
+                return st.startsWith("1 ") && !st.equals("1  ");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String[] dead = paneState().split(" ", -1);
+        if (!dead[2].isEmpty()) {
+            throw new AssertionError("the program was killed by signal " + dead[2] + "; screen was:\n" + state);
+        }
+        return Integer.parseInt(dead[1]);
+    }
+
+    /** "pane_dead pane_dead_status pane_dead_signal": "0  " while the program runs, "1 STATUS " after. */
+    private String paneState() throws Exception {
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}")
+                .replace("\n", "");
     }
 
     String awaitText(String text) throws Exception {

@@ -22,7 +22,12 @@ public final class JsonReport {
 
     public static String render(HeapAnalysis a) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("clock_hz", a.clockHz());
+        double hz = a.clockHz();
+        if (hz == Math.rint(hz) && Math.abs(hz) < 1e15) {
+            root.put("clock_hz", (long) hz); // 240000000, not 2.4E8
+        } else {
+            root.put("clock_hz", hz);
+        }
         root.put("clock_source", a.clockSource());
         root.put("records", a.records());
         root.put("incomplete", a.incomplete());

@@ -13,9 +13,12 @@ import java.util.Locale;
  * external fonts or images.
  */
 public final class SvgChart {
-    private static final int WIDTH = 960;
+    private static final int MIN_WIDTH = 960;
     private static final int BAR_H = 22;
     private static final int LABEL_W = 430;
+    private static final int BAR_MAX = MIN_WIDTH - LABEL_W - 110;
+    /** Advance of a monospace glyph as a fraction of the font size (0.6 for the common monospace fonts). */
+    private static final double GLYPH = 0.6;
 
     private SvgChart() {}
 
@@ -24,30 +27,34 @@ public final class SvgChart {
         int barsTop = 70;
         int timelineTop = barsTop + chains.size() * BAR_H + 50;
         int height = timelineTop + a.windows().size() * 90 + 20;
+        String title = String.format(Locale.ROOT, "Heap trace: %d window%s, %d records, clock %s (%s)",
+                a.windows().size(), a.windows().size() == 1 ? "" : "s", a.records(), Units.mhz(a.clockHz()), a.clockSource());
+        long max = chains.stream().mapToLong(ChainReport::aliveBytes).max().orElse(1);
+        // wide enough for the title and for every bar's label after its bar, so nothing is cut at the right edge
+        int width = Math.max(MIN_WIDTH, 20 + textWidth(title, 15));
+        for (ChainReport c : chains) {
+            width = Math.max(width, LABEL_W + barWidth(c, max) + 6 + textWidth(barLabel(c), 12) + 10);
+        }
         StringBuilder s = new StringBuilder();
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                + " font-family=\"monospace\" font-size=\"12\">\n", WIDTH, height, WIDTH, height));
+                + " font-family=\"monospace\" font-size=\"12\">\n", width, height, width, height));
         s.append("<title>Heap trace: live bytes per caller chain</title>\n");
-        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", WIDTH, height));
-        s.append(text(10, 22, 15, "bold", String.format(Locale.ROOT, "Heap trace: %d window%s, %d records, clock %s (%s)",
-                a.windows().size(), a.windows().size() == 1 ? "" : "s", a.records(), Units.mhz(a.clockHz()), a.clockSource())));
+        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
+        s.append(text(10, 22, 15, "bold", title));
         if (a.incomplete()) {
             s.append(text(10, 42, 12, "bold", "data incomplete: records are missing from at least one window").replace("<text", "<text fill=\"#b35900\""));
         }
         s.append(text(10, barsTop - 8, 13, "bold", "Live bytes per chain (red: likely leak, grey: transient, amber: unknown)"));
-        long max = chains.stream().mapToLong(ChainReport::aliveBytes).max().orElse(1);
-        int barMax = WIDTH - LABEL_W - 110;
         for (int i = 0; i < chains.size(); i++) {
             ChainReport c = chains.get(i);
             int y = barsTop + i * BAR_H;
-            int w = max == 0 ? 0 : (int) Math.max(c.aliveBytes() > 0 ? 1 : 0, Math.round((double) barMax * c.aliveBytes() / max));
+            int w = barWidth(c, max);
             String fill = c.verdict() == Verdict.LIKELY_LEAK ? "#c62828" : c.verdict() == Verdict.TRANSIENT ? "#9e9e9e" : "#f9a825";
             s.append(text(10, y + 15, 12, "normal", abbreviate(c.key(), 58)));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>\n",
                     LABEL_W, y + 3, w, BAR_H - 6, fill, esc(c.verdict().label() + ": " + c.reason())));
-            s.append(text(LABEL_W + w + 6, y + 15, 12, "normal", Units.bytes(c.aliveBytes())
-                    + (c.fingerprint().found() ? "  " + c.fingerprint().describe() + " ×" + c.fingerprint().repeats() : "")));
+            s.append(text(LABEL_W + w + 6, y + 15, 12, "normal", barLabel(c)));
         }
         int y = timelineTop;
         for (WindowReport w : a.windows()) {
@@ -58,7 +65,7 @@ public final class SvgChart {
             for (long v : t) {
                 tmax = Math.max(tmax, v);
             }
-            int plotW = WIDTH - 20;
+            int plotW = width - 20;
             double colW = t.length == 0 ? 0 : (double) plotW / t.length;
             s.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", y + 70, 10 + plotW, y + 70));
             for (int i = 0; i < t.length; i++) {
@@ -73,6 +80,19 @@ public final class SvgChart {
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    private static int barWidth(ChainReport c, long max) {
+        return max == 0 ? 0 : (int) Math.max(c.aliveBytes() > 0 ? 1 : 0, Math.round((double) BAR_MAX * c.aliveBytes() / max));
+    }
+
+    private static String barLabel(ChainReport c) {
+        return Units.bytes(c.aliveBytes())
+                + (c.fingerprint().found() ? "  " + c.fingerprint().describe() + " ×" + c.fingerprint().repeats() : "");
+    }
+
+    private static int textWidth(String s, int fontSize) {
+        return (int) Math.ceil(s.codePointCount(0, s.length()) * fontSize * GLYPH);
     }
 
     private static String text(int x, int y, int size, String weight, String body) {

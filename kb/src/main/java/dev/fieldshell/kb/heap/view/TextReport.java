@@ -192,7 +192,7 @@ public final class TextReport {
                     line("     " + w.window() + ": absent");
                     continue;
                 }
-                StringBuilder s = new StringBuilder("     " + w.window() + ": " + w.count() + " allocations ("
+                StringBuilder s = new StringBuilder("     " + w.window() + ": " + w.count() + (w.count() == 1 ? " allocation (" : " allocations (")
                         + Units.bytes(w.bytes()) + "), " + w.alive() + " live; " + Units.rate(w.perMinute()) + "/min");
                 if (w.firstCcount() >= 0) {
                     s.append(String.format(Locale.ROOT, "; ccount 0x%08x … 0x%08x", w.firstCcount(), w.lastCcount()));

@@ -103,7 +103,9 @@ abstract class ChannelCommand implements Command, Terminal {
     @Override
     public void drop() {
         if (channel != null) {
-            channel.getSession().close(true);
+            // Graceful: what the console already printed (echo, the last line) still goes out first,
+            // as a module's socket sends what lwIP has queued before the link goes down.
+            channel.getSession().close(false);
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.fieldshell.kb.suggest;
+
+import dev.fieldshell.kb.crash.CrashKind;
+import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.crash.HeapCorruption;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a crash is, beyond its frames: its kind, the tasks it names (the ones a watchdog saw
+ * blocked, the one whose stack overflowed, else the ones running), and its heap-corruption
+ * problems ({@code bad head}, {@code bad tail}). Two crashes that agree on these are more alike
+ * than their words say, most of all when a backtrace is short or raw. Pure.
+ */
+public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> heapProblems) {
+
+    static final CrashTraits NONE = new CrashTraits(Set.of(), Set.of(), Set.of());
+
+    public CrashTraits {
+        kinds = Set.copyOf(kinds);
+        tasks = Set.copyOf(tasks);
+        heapProblems = Set.copyOf(heapProblems);
+    }
+
+    // "A stack overflow in task X has been detected", "Stack canary watchpoint triggered (X)"
+    private static final Pattern OVERFLOW_TASK =
+            Pattern.compile("stack overflow in task (.{1,40}?) has been detected|watchpoint triggered \\((.{1,40})\\)",
+                    Pattern.CASE_INSENSITIVE);
+
+    static CrashTraits of(CrashReport c) {
+        Set<CrashKind> kinds = new LinkedHashSet<>();
+        // EXCEPTION and ABORT say little (every CPU exception, every abort); the exception name counts on its own
+        if (c.kind() != null && c.kind() != CrashKind.OTHER && c.kind() != CrashKind.EXCEPTION && c.kind() != CrashKind.ABORT) {
+            kinds.add(c.kind());
+        }
+        Set<String> tasks = new LinkedHashSet<>();
+        Matcher m = OVERFLOW_TASK.matcher(c.detail());
+        if (m.find()) {
+            tasks.add(task(m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        if (!c.blockedTasks().isEmpty()) {
+            c.blockedTasks().forEach(t -> tasks.add(task(t)));
+        } else if (tasks.isEmpty()) {
+            c.tasks().forEach(t -> tasks.add(task(t)));
+        }
+        tasks.remove("");
+        Set<String> heap = new LinkedHashSet<>();
+        for (HeapCorruption h : c.heapLines()) {
+            String p = problem(h.problem());
+            if (!p.isEmpty()) {
+                heap.add(p);
+            }
+        }
+        if (!heap.isEmpty()) {
+            // CORRUPT HEAP before an abort or an interrupt watchdog: the corruption is what happened
+            kinds.add(CrashKind.HEAP_CORRUPTION);
+        }
+        return new CrashTraits(kinds, tasks, heap);
+    }
+
+    /** Several crashes' traits together (a document's). */
+    static CrashTraits union(Iterable<CrashReport> crashes) {
+        Set<CrashKind> kinds = new LinkedHashSet<>();
+        Set<String> tasks = new LinkedHashSet<>();
+        Set<String> heap = new LinkedHashSet<>();
+        for (CrashReport c : crashes) {
+            CrashTraits t = of(c);
+            kinds.addAll(t.kinds());
+            tasks.addAll(t.tasks());
+            heap.addAll(t.heapProblems());
+        }
+        return new CrashTraits(kinds, tasks, heap);
+    }
+
+    static String task(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** {@code Bad head at 0x3ffc… Expected 0xabba1234 got 0x3ffc…} → {@code bad head}. */
+    static String problem(String problem) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : problem.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (w.isEmpty() || w.equals("at") || w.equals("x") || w.length() == 1) {
+                continue;
+            }
+            if (w.equals("expected") || w.equals("got") || w.equals("owner")) {
+                break;
+            }
+            sb.append(sb.length() == 0 ? "" : " ").append(w);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The same task per core: FreeRTOS's {@code IDLE0}/{@code IDLE1}, {@code ipc0}/{@code ipc1} run
+     * the same code pinned to another core.
+     */
+    static String perCore(String task) {
+        return task.matches("(idle|ipc|ipc_task)[01]") ? task.substring(0, task.length() - 1) : task;
+    }
+}

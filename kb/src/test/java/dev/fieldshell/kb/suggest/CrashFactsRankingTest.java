@@ -1,0 +1,95 @@
+package dev.fieldshell.kb.suggest;
+
+import static dev.fieldshell.kb.suggest.Docs.issue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.kb.crash.CrashKind;
+import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.index.KbDocument;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash facts beyond frames, through the real crash parser, frame rules and signatures: the task a
+ * crash names and its heap-corruption problem decide between reports that share every other word.
+ */
+class CrashFactsRankingTest {
+
+    static final SuggestSession.Analysis STANDARD = StandardAnalysis.get();
+
+    static List<CrashReport> parse(String text) {
+        return STANDARD.parser().apply(text);
+    }
+
+    static String canary(String task, String pc) {
+        return "Guru Meditation Error: Core  0 panic'ed (Unhandled debug exception)\n"
+                + "Debug exception reason: Stack canary watchpoint triggered (" + task + ") \n"
+                + "Register dump:\n"
+                + "PC      : " + pc + "  PS      : 0x00060236  A0      : 0x800849c1  A1      : 0x3ffbe360  \n"
+                + "Backtrace: " + pc + ":0x3ffbe360 0x400849be:0x3ffbe380\n";
+    }
+
+    static KbDocument report(String id, String title, String text) {
+        return issue(id, title, text, "open", parse(text).toArray(CrashReport[]::new));
+    }
+
+    SuggestResult rank(String queryText, List<KbDocument> docs) {
+        SuggestQuery q = SuggestQuery.of(parse(queryText), queryText, STANDARD.classifier(), STANDARD.signer());
+        return Suggestions.rank(q, docs, TermWeights.uniform(), STANDARD.classifier(), STANDARD.signer(), 5, 0.0);
+    }
+
+    @Test
+    void theTaskWhoseStackOverflowedDecidesBetweenOtherwiseAlikeReports() {
+        KbDocument camTask = report("a/b#1", "Stack canary watchpoint triggered", canary("cam_task", "0x4008a111"));
+        KbDocument timerTask = report("a/b#2", "Stack canary watchpoint triggered", canary("Tmr Svc", "0x4008a222"));
+
+        SuggestResult r = rank(canary("Tmr Svc", "0x4008b333"), List.of(camTask, timerTask));
+
+        assertThat(r.suggestions()).extracting(s -> s.documents().get(0).id()).containsExactly("a/b#2", "a/b#1");
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("same kind: stack overflow", "task tmr svc");
+        assertThat(r.suggestions().get(1).matchedFacts()).doesNotContain("task tmr svc");
+        assertThat(r.suggestions().get(0).score()).isGreaterThan(r.suggestions().get(1).score());
+    }
+
+    @Test
+    void aCorruptHeapLineMakesTheCrashAHeapCorruptionAndItsProblemMustAgree() {
+        String interruptWdt = "Guru Meditation Error: Core  1 panic'ed (Interrupt wdt timeout on CPU1)\n"
+                + "Core 1 register dump:\nPC      : 0x4008a54a  PS      : 0x00060735  A0      : 0x800897a2  A1      : 0x3ffbed0c\n"
+                + "Backtrace: 0x4008a54a:0x3ffbed0c 0x4008979f:0x3ffbed30\n";
+        String query = "CORRUPT HEAP: Bad head at 0x3ffb8c24. Expected 0xabba1234 got 0xfefefefe\n"
+                + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n" + interruptWdt;
+        KbDocument badTail = report("h/t#1", "Heap corruption",
+                "CORRUPT HEAP: Bad tail at 0x3ffc1000. Expected 0xbaad5678 got 0xbaad5600\n"
+                        + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n"
+                        + "Backtrace: 0x40081111:0x3ffbed0c 0x40082222:0x3ffbed30\n");
+        KbDocument badHead = report("h/h#2", "Heap corruption",
+                "CORRUPT HEAP: Bad head at 0x3ffc2000. Expected 0xabba1234 got 0x00000000\n"
+                        + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n"
+                        + "Backtrace: 0x40083333:0x3ffbed0c 0x40084444:0x3ffbed30\n");
+        KbDocument wdtOnly = report("w/d#3", "Interrupt watchdog", interruptWdt.replace("0x4008a54a", "0x4008c000"));
+
+        SuggestQuery q = SuggestQuery.of(parse(query), query, STANDARD.classifier(), STANDARD.signer());
+        assertThat(q.traits().kinds()).contains(CrashKind.HEAP_CORRUPTION);
+        assertThat(q.traits().heapProblems()).containsExactly("bad head");
+
+        SuggestResult r = rank(query, List.of(wdtOnly, badTail, badHead));
+        assertThat(r.suggestions().get(0).documents().get(0).id()).isEqualTo("h/h#2");
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("heap: bad head");
+        assertThat(SuggestFormat.text(r)).anyMatch(l -> l.contains("matched facts: ") && l.contains("heap: bad head"));
+        assertThat(SuggestFormat.json(r)).contains("\"matched_facts\"").contains("heap: bad head");
+    }
+
+    @Test
+    void filesOfDecodedPlumbingFramesAreNotSearchedFor() {
+        String text = "***ERROR*** A stack overflow in task ipc0 has been detected.\n\n"
+                + "Backtrace: 0x403765d2:0x3fcf0ee0 0x40383205:0x3fcf0f00 0x40385272:0x3fcf0fa0\n"
+                + "0x403765d2: panic_abort at /home/u/esp-idf/components/esp_system/panic.c:423\n"
+                + "0x40383205: esp_system_abort at /home/u/esp-idf/components/esp_system/esp_system.c:153\n"
+                + "0x40385272: my_isr_setup at /home/u/project/main/board_io.c:88\n";
+        SuggestQuery q = SuggestQuery.of(parse(text), text, STANDARD.classifier(), STANDARD.signer());
+
+        assertThat(q.skipped()).contains("panic_abort", "esp_system_abort");
+        assertThat(q.crashWords()).doesNotContain("panic.c", "esp_system.c").contains("board_io.c");
+        assertThat(q.traits().tasks()).containsExactly("ipc0");
+    }
+}

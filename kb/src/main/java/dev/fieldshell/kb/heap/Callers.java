@@ -48,14 +48,6 @@ public final class Callers {
         return n == 0 ? NONE : new Callers(Arrays.copyOf(a, n));
     }
 
-    public static Callers of(List<Frame> frames) {
-        long[] a = new long[frames.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = frames.get(i).address();
-        }
-        return of(a, a.length);
-    }
-
     public int size() {
         return addresses.length;
     }

@@ -77,6 +77,10 @@ public final class HeapAnalyzer implements Consumer<TraceEvent> {
 
     @Override
     public void accept(TraceEvent e) {
+        if (e instanceof TraceEvent.Allocation a) { // nearly every event: skip the type switch
+            allocation(window(), a.record());
+            return;
+        }
         switch (e) {
             case TraceEvent.WindowStart s -> {
                 if (current != null && current.start.label().equals(s.label())) {

@@ -227,8 +227,11 @@ final class JsonTraceReader {
     /** {@link #number(JsonNode, JsonNode)} for the current token, which it consumes (containers are skipped). */
     private static long number(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue().longValue()
-                    : p.getLongValue();
+            try {
+                return p.getLongValue();
+            } catch (com.fasterxml.jackson.core.exc.InputCoercionException beyondLong) {
+                return p.getBigIntegerValue().longValue(); // as JsonNode.asLong() did
+            }
         }
         if (t == JsonToken.VALUE_STRING) {
             long v = hex0x(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());

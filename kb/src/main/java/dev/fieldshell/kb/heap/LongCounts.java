@@ -49,11 +49,6 @@ final class LongCounts {
         }
     }
 
-    long get(long key) {
-        int i = find(key);
-        return keys[i] == EMPTY ? 0 : counts[i];
-    }
-
     boolean contains(long key) {
         return keys[find(key)] != EMPTY;
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * now from its crashes with the same rules as the query's). Pure.
  */
 record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String> crashBuilds, Set<String> words,
-        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds, CrashTraits traits, String prose) {
+        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds, CrashTraits traits) {
 
     static DocumentView of(KbDocument d, FrameFilter filter, Function<CrashReport, String> signer) {
         List<List<String>> crashes = new ArrayList<>();
@@ -64,7 +64,7 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
         words.addAll(Tokens.of(d.fix()));
         words.addAll(Tokens.fileStems(words));
         return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds,
-                CrashTraits.union(d.crashes()), prose(d));
+                CrashTraits.union(d.crashes()));
     }
 
     /** Title and text, lower case, runs of white space as one blank: for phrase look-ups. */
@@ -72,7 +72,11 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
         return (d.title() + " " + d.text() + " " + d.cause()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    /** True when the document says {@code phrase} (lower case, single blanks) as whole words. */
+    /**
+     * True when the document says {@code phrase} (lower case, single blanks) as whole words. Only
+     * multi-word phrases (a task like {@code Tmr Svc}, {@code bad head}) read the text again, so the
+     * common case costs a set look-up.
+     */
     boolean says(String phrase) {
         if (phrase.isEmpty()) {
             return false;
@@ -80,6 +84,7 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
         if (!phrase.contains(" ")) {
             return words.contains(phrase);
         }
+        String prose = prose(doc);
         int from = 0;
         while (true) {
             int i = prose.indexOf(phrase, from);

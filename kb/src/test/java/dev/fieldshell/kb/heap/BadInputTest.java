@@ -89,9 +89,11 @@ class BadInputTest {
         static final int CHAINS = 50;
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         // fixed-width fields, patched in place per record: size, address, ccount, first caller
+        // eight frames, as with CONFIG_HEAP_TRACING_STACK_DEPTH=8: a realistic record of some 150 bytes
+        private static final String DEEPER = ":0x400e2000:0x400e3010:0x400e4020:0x400e5030:0x400e6040:0x400e7050:0x400e8060";
         private static final String RECORD = "00 bytes (@ 0x00000000) allocated CPU 1 task 0x3ffc92e8 ccount 0x00000000"
-                + " caller 0x400d0000:0x400e2000\n";
-        private static final byte[] FREED = "freed task 0x3ffc92e8 by 0x400d9999:0x400e2000\n"
+                + " caller 0x400d0000" + DEEPER + "\n";
+        private static final byte[] FREED = ("freed task 0x3ffc92e8 by 0x400d9999" + DEEPER + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         private final long limit;
         private final byte[] rec = RECORD.getBytes(StandardCharsets.US_ASCII);

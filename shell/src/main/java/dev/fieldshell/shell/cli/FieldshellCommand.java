@@ -1,5 +1,6 @@
 package dev.fieldshell.shell.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,14 +8,16 @@ import picocli.CommandLine.Option;
 
 /**
  * The root command. With no subcommand it opens the REPL on the built-in simulator.
- * Subcommands are listed here and nowhere else.
+ * Subcommands are listed here ({@link #SUBCOMMANDS}) and nowhere else.
  */
 @Command(
         name = "fieldshell",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "A field-support shell for OVMS v3 modules: console, event-script macros, crash knowledge base.",
-        subcommands = {
+        description = "A field-support shell for OVMS v3 modules: console, event-script macros, crash knowledge base.")
+public final class FieldshellCommand implements Callable<Integer> {
+    /** The subcommands, in help order (added by {@link CommandTree}, which builds only the one named when it can). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             ExecCommand.class,
             KbCommand.class,
@@ -23,9 +26,7 @@ import picocli.CommandLine.Option;
             MacroCli.class,
             UndoCli.class,
             JsCli.class,
-            EventsCli.class,
-        })
-public final class FieldshellCommand implements Callable<Integer> {
+            EventsCli.class);
 
     @Option(names = "--debug", description = "Show stack traces on errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -46,9 +47,14 @@ public final class FieldshellCommand implements Callable<Integer> {
         return ShellLauncher.run(commands, json, debug, spec.commandLine().getOut());
     }
 
-    /** The configured command line, shared by {@link Main} and tests. */
+    /** The configured command line with every subcommand, for tests and help. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new FieldshellCommand());
+        return commandLine(new String[0]);
+    }
+
+    /** The configured command line for running {@code args}: only the branch they name when they name one. */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = CommandTree.build(new FieldshellCommand(), SUBCOMMANDS, args);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
         for (CommandLine sub : cl.getSubcommands().values()) {

@@ -1,5 +1,6 @@
 package dev.fieldshell.shell.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,13 +8,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fieldshell kb …}: the crash knowledge base. A plain parent: its subcommands are listed here
- * and nowhere else.
+ * ({@link #SUBCOMMANDS}) and nowhere else.
  */
 @Command(
         name = "kb",
         mixinStandardHelpOptions = true,
-        description = "The crash knowledge base: parse crashes and compute signatures, ingest and search documents, suggest causes for a crash, evaluate suggestions, manage symbols.",
-        subcommands = {
+        description = "The crash knowledge base: parse crashes and compute signatures, ingest and search documents, suggest causes for a crash, evaluate suggestions, manage symbols.")
+public final class KbCommand implements Callable<Integer> {
+    /** The subcommands, in help order (added by {@link CommandTree}, which builds only the one named when it can). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             KbParseCommand.class,
             KbSignatureCommand.class,
             KbIngestCommand.class,
@@ -23,9 +26,8 @@ import picocli.CommandLine.Spec;
             KbRmCommand.class,
             KbSuggestCommand.class,
             KbEvalCommand.class,
-            KbSymbolsCommand.class,
-        })
-public final class KbCommand implements Callable<Integer> {
+            KbSymbolsCommand.class);
+
     @Spec
     CommandSpec spec;
 

@@ -28,6 +28,6 @@ public final class Main {
 
     /** Runs fieldshell with the given arguments and returns its exit code (0 ok, 1 failure, 2 usage). */
     public static int run(String... args) {
-        return FieldshellCommand.commandLine().execute(args);
+        return FieldshellCommand.commandLine(args).execute(args);
     }
 }

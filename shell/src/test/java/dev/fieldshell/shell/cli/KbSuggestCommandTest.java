@@ -77,6 +77,28 @@ class KbSuggestCommandTest {
     }
 
     @Test
+    void suggestsWhileAnIngestHoldsTheWriteLockAndLeavesTheLockToIt() throws Exception {
+        // A KB that an import is writing to, never seeded with the starter notes: suggest must read
+        // it without waiting for, taking or breaking the importer's write lock.
+        Path busy = dir.resolve("busy");
+        try (dev.fieldshell.kb.index.KnowledgeBase ingest = dev.fieldshell.kb.index.KnowledgeBase.open(busy)) {
+            new dev.fieldshell.kb.source.Ingestor(ingest, dev.fieldshell.kb.source.ImportLimits.DEFAULT)
+                    .ingest(java.util.List.of(resource(dir, "thread.mbox").toString()));
+            ingest.commit();
+            assertThat(Files.exists(busy.resolve("write.lock"))).isTrue();
+
+            String crash = Files.readString(resource(dir, "later-crash.txt"));
+            Run r = run(crash, "kb", "suggest", "--kb", busy.toString(), "--symbol-store", store.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("1. Crash after network change");
+            assertThat(r.err()).isEmpty();
+
+            assertThat(ingest.remove("crash-2@example.com")).isTrue();
+            ingest.commit();
+        }
+    }
+
+    @Test
     void jsonCarriesTheSameEvidence() throws Exception {
         Path crash = resource(dir, "later-crash.txt");
         Run r = run("", "kb", "suggest", "--json", "--kb", kb.toString(), "--symbol-store", store.toString(), crash.toString());

@@ -22,7 +22,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
  * {@code SuggestBenchmark WORK_DIR SIZE…}. For each size: write the corpus, ingest it, take 300 crash
  * texts from the KB's own documents (each followed by a fresh user sentence), warm up, then time
  * {@code SuggestSession.suggest} (parse, symbolize, rank) for each and print p50/p99. Keeps the KB
- * at {@code WORK_DIR/kb-SIZE} for the one-shot CLI measurement.
+ * at {@code WORK_DIR/kb-SIZE} for the one-shot CLI measurement, and reuses one already there (e.g.
+ * built by {@code kb.bench.Bench SIZE WORK_DIR}). {@code -Dsuggest.warmups=N}: warm-up rounds (3).
  */
 public final class SuggestBenchmark {
     private SuggestBenchmark() {}
@@ -35,7 +36,8 @@ public final class SuggestBenchmark {
             Path kbDir = work.resolve("kb-" + n);
             long t0 = System.nanoTime();
             if (!Files.exists(kbDir)) {
-                SyntheticCorpus.Written w = new SyntheticCorpus(42, 5000).write(corpus, n);
+                // the same corpus as kb.bench.Bench (seed 1, 20 000 frame names), so a KB it built is reused
+                SyntheticCorpus.Written w = new SyntheticCorpus(1, 20_000).write(corpus, n);
                 try (KnowledgeBase kb = KnowledgeBase.open(kbDir)) {
                     new Ingestor(kb, ImportLimits.DEFAULT).ingest(w.files().stream().map(Path::toString).toList());
                 }
@@ -56,7 +58,8 @@ public final class SuggestBenchmark {
                     }
                 }
                 SuggestSession session = new SuggestSession(kb, StandardAnalysis.get());
-                for (int r = 0; r < 3; r++) {
+                int warmups = Integer.getInteger("suggest.warmups", 3);
+                for (int r = 0; r < warmups; r++) {
                     for (String q : queries) {
                         session.suggest(q, SymbolSources.none(), 5);
                     }

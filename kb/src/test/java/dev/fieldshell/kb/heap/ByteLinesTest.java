@@ -1,0 +1,84 @@
+package dev.fieldshell.kb.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Lines split in place must be the same lines whatever the buffer boundaries and read sizes. */
+class ByteLinesTest {
+
+    @Test
+    void splitsLikeAPlainSplitAcrossBufferBoundariesAndShortReads() throws Exception {
+        Random rnd = new Random(7);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int len = rnd.nextInt(10) == 0 ? rnd.nextInt(40_000) : rnd.nextInt(200);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < len; k++) {
+                sb.append((char) ('a' + rnd.nextInt(26)));
+            }
+            String line = sb.toString();
+            boolean crlf = rnd.nextBoolean();
+            all.writeBytes((line + (crlf ? "\r\n" : "\n")).getBytes(StandardCharsets.US_ASCII));
+            want.add(line.length() > ByteLines.MAX_LINE ? line.substring(0, ByteLines.MAX_LINE) + "|capped" : line);
+        }
+        all.writeBytes("last line without a terminator".getBytes(StandardCharsets.US_ASCII));
+        want.add("last line without a terminator");
+
+        ByteLines lines = new ByteLines(new ShortReads(all.toByteArray(), rnd));
+        List<String> got = new ArrayList<>();
+        while (lines.next()) {
+            String s = new String(lines.buf(), lines.start, lines.end - lines.start, StandardCharsets.US_ASCII);
+            got.add(lines.lastWasCapped() ? s + "|capped" : s);
+            assertThat(lines.lineNumber()).isEqualTo(got.size());
+        }
+        assertThat(got).hasSize(want.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(got.get(i)).as("line %d", i + 1).isEqualTo(want.get(i));
+        }
+    }
+
+    /** Hands out the bytes in random short pieces, as a pipe or a decompressor may. */
+    private static final class ShortReads extends InputStream {
+        private final byte[] data;
+        private final Random rnd;
+        private int pos;
+
+        ShortReads(byte[] data, Random rnd) {
+            this.data = data;
+            this.rnd = rnd;
+        }
+
+        @Override
+        public int read() {
+            return pos < data.length ? data[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, data.length - pos), 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 70_000));
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    @Test
+    void emptyInputHasNoLines() throws Exception {
+        assertThat(new ByteLines(InputStream.nullInputStream()).next()).isFalse();
+        ByteLines one = new ByteLines(new java.io.ByteArrayInputStream("\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(one.next()).isTrue();
+        assertThat(one.end - one.start).isZero();
+        assertThat(one.next()).isFalse();
+    }
+}

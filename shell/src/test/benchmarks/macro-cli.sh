@@ -24,7 +24,7 @@ record() { # $1 state, $2 line typed in the first REPL session (empty: none)
   tmux -L "$sock" send-keys -t r ":quit" Enter
   while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.2; done
   ./fieldshell -c 'echo x' >/dev/null 2>&1 # assembles the cache in the background
-  for _ in $(seq 1 300); do ls "$XDG_STATE_HOME"/fieldshell/*.aotconf >/dev/null 2>&1 || break; sleep 1; done
+  for _ in $(seq 1 300); do ls "$XDG_STATE_HOME"/fieldshell/class-cache/*/*.aotconf >/dev/null 2>&1 || break; sleep 1; done
 }
 record plain ""
 record macro ":macro heapcheck --dry-run"

@@ -15,15 +15,15 @@ java_bin="$(./fieldshell -c 'echo warm' >/dev/null; cat "$XDG_STATE_HOME/fieldsh
 # exit; JDK 25+: a recording at exit, assembled into an AOT cache in the background by the next
 # start): let that first run be a REPL that quits cleanly, as for a user whose first command is
 # ./fieldshell, then wait for the assembly.
-s="$XDG_STATE_HOME/fieldshell"
-rm -f "$s"/fieldshell*.jsa "$s"/fieldshell*.aot "$s"/fieldshell*.aotconf
+s="$XDG_STATE_HOME/fieldshell/class-cache"   # one directory per checkout and JDK below it
+rm -rf "$s"
 tmux -L "warm$$" -f /dev/null new-session -d -s w -x 120 -y 30 "./fieldshell"
 until tmux -L "warm$$" capture-pane -p -J -t w 2>/dev/null | grep -q "sim OVMS# "; do sleep 0.05; done
 tmux -L "warm$$" send-keys -t w ":quit" Enter
 while tmux -L "warm$$" has-session 2>/dev/null; do sleep 0.1; done
 ./fieldshell -c 'echo warm' >/dev/null
-for _ in $(seq 1 600); do compgen -G "$s/*.aotconf" >/dev/null || break; sleep 0.2; done
-ls "$s" | grep -E '\.(jsa|aot)$' | sed 's/^/archive: /'
+for _ in $(seq 1 600); do compgen -G "$s/*/*.aotconf" >/dev/null || break; sleep 0.2; done
+ls "$s"/* | grep -E '\.(jsa|aot)$' | sed 's/^/archive: /'
 
 cpu_ms() { # user+system CPU of process $1 and its waited-for children, in ms (clock ticks of 10 ms)
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13 + $14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0

@@ -9,11 +9,11 @@ root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
 kb="$1" crash="$2" runs=${3:-5}
 export XDG_STATE_HOME="$(mktemp -d)"
-s="$XDG_STATE_HOME/fieldshell"
+s="$XDG_STATE_HOME/fieldshell/class-cache"   # one directory per checkout and JDK below it
 ./fieldshell kb suggest --kb "$kb" < "$crash" >/dev/null   # records the class list
 ./fieldshell kb suggest --kb "$kb" < "$crash" >/dev/null   # assembles the cache in the background
-for _ in $(seq 1 600); do [[ -f "$s/fieldshell-kb-suggest.aotconf" ]] || break; sleep 0.2; done
-ls "$s" | grep -E '\.(jsa|aot)$' | sed 's/^/archive: /'
+for _ in $(seq 1 600); do compgen -G "$s/*/fieldshell-kb-suggest.aotconf" >/dev/null || break; sleep 0.2; done
+ls "$s"/* | grep -E '\.(jsa|aot)$' | sed 's/^/archive: /'
 for i in $(seq 1 "$runs"); do
   /usr/bin/time -f "run $i: %e s wall, %U s user + %S s system CPU" ./fieldshell kb suggest --kb "$kb" < "$crash" 2>&1 >/dev/null | tail -n1
 done

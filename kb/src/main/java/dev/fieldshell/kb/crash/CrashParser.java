@@ -43,6 +43,7 @@ public final class CrashParser {
     private static final Pattern EVENT = Pattern.compile("^Event: ([^@\\s]{1,80})(?:@(\\S{1,80}))?");
     private static final Pattern RESET_REASON = Pattern.compile("^Reset reason: ([^(]{1,60})");
     private static final Pattern DETECTED_IN_TASK = Pattern.compile("Detected in task \"([^\"]{1,40})\"");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern STACK_MEMORY_LINE = Pattern.compile("^[0-9a-fA-F]{8}:(?:\\s{1,4}0x[0-9a-fA-F]{8}){1,8}\\s*$");
 
     /** All crashes found in {@code text}, in order of appearance; empty when there is none. */
@@ -681,7 +682,7 @@ public final class CrashParser {
             if (cur == null || cur.backtraceText.length() == 0) {
                 return;
             }
-            for (String tok : cur.backtraceText.toString().split("\\s+")) {
+            for (String tok : WHITESPACE.split(cur.backtraceText.toString())) {
                 if (tok.contains("|<-CORRUPTED")) {
                     cur.corrupted = true;
                 }

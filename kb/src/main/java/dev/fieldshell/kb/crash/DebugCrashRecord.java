@@ -14,6 +14,7 @@ import java.util.Optional;
  * missing field is simply absent.
  */
 final class DebugCrashRecord {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private DebugCrashRecord() {}
 
     static final String MARK = "*-OVM-DebugCrash";
@@ -47,7 +48,7 @@ final class DebugCrashRecord {
         String crashType = field(fields, CRASHTYPE);
         int core = parseInt(field(fields, CRASHCORE), -1);
         Map<String, Long> regs = new LinkedHashMap<>();
-        String[] rv = field(fields, REGISTERS).strip().split("\\s+");
+        String[] rv = WHITESPACE.split(field(fields, REGISTERS).strip());
         for (int i = 0; i < rv.length && i < XTENSA_REGISTERS.size(); i++) {
             long val = Hex.parse(rv[i]);
             if (val >= 0) {
@@ -55,7 +56,7 @@ final class DebugCrashRecord {
             }
         }
         List<Frame> frames = new ArrayList<>();
-        for (String tok : field(fields, BACKTRACE).strip().split("\\s+")) {
+        for (String tok : WHITESPACE.split(field(fields, BACKTRACE).strip())) {
             long a = Hex.parse(tok);
             if (a > 0) {
                 frames.add(Frame.raw(a, 0));

@@ -1,5 +1,6 @@
 package dev.fieldshell.kb.index;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,12 +58,110 @@ public final class DocumentCodec {
         return o;
     }
 
+    /**
+     * The canonical JSON text: the same bytes as {@link #toJson} written out, streamed without building
+     * the tree first (it runs once per imported document).
+     */
     public static String toJsonString(KbDocument d) {
-        try {
-            return JSON.writeValueAsString(toJson(d));
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter w = new java.io.StringWriter(1024 + 2 * d.text().length());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("id", d.id());
+            g.writeStringField("type", d.type().name().toLowerCase());
+            g.writeStringField("title", d.title());
+            g.writeStringField("url", d.url());
+            g.writeStringField("date", d.date());
+            g.writeStringField("author", d.author());
+            g.writeStringField("threadId", d.threadId());
+            g.writeStringField("status", d.status());
+            g.writeStringField("fixedIn", d.fixedIn());
+            g.writeStringField("cause", d.cause());
+            g.writeStringField("fix", d.fix());
+            strings(g, "references", d.references());
+            strings(g, "quotedFrom", d.quotedFrom());
+            strings(g, "signatures", d.signatures());
+            strings(g, "components", d.components());
+            strings(g, "links", d.links());
+            strings(g, "tags", d.tags());
+            g.writeArrayFieldStart("crashes");
+            for (CrashReport c : d.crashes()) {
+                writeCrash(g, c);
+            }
+            g.writeEndArray();
+            g.writeStringField("text", d.text());
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot serialize document " + d.id(), e);
         }
+        return w.toString();
+    }
+
+    /** Streams what {@link #crashToJson} builds, field for field in the same order. */
+    private static void writeCrash(JsonGenerator g, CrashReport c) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", c.kind() == null ? CrashKind.OTHER.name() : c.kind().name());
+        g.writeStringField("format", c.format() == null ? SourceFormat.PANIC.name() : c.format().name());
+        g.writeStringField("exception", c.exception());
+        g.writeNumberField("core", c.core());
+        g.writeObjectFieldStart("registers");
+        for (Map.Entry<String, Long> r : c.registers().entrySet()) {
+            g.writeFieldName(r.getKey());
+            if (r.getValue() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(r.getValue());
+            }
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("frames");
+        for (Frame f : c.frames()) {
+            g.writeStartObject();
+            g.writeNumberField("address", f.address());
+            if (f.sp() != 0) {
+                g.writeNumberField("sp", f.sp());
+            }
+            g.writeStringField("function", f.function());
+            if (!f.file().isEmpty()) {
+                g.writeStringField("file", f.file());
+                g.writeNumberField("line", f.line());
+            }
+            if (f.inlined()) {
+                g.writeBooleanField("inlined", true);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeBooleanField("backtraceCorrupted", c.backtraceCorrupted());
+        g.writeStringField("firmwareVersion", c.firmwareVersion());
+        g.writeStringField("idfVersion", c.idfVersion());
+        g.writeStringField("elfSha", c.elfSha());
+        g.writeStringField("detail", c.detail());
+        g.writeStringField("event", c.event());
+        g.writeStringField("eventHandler", c.eventHandler());
+        strings(g, "tasks", c.tasks());
+        if (c.heapCorruption().isPresent()) {
+            HeapCorruption h = c.heapCorruption().get();
+            g.writeObjectFieldStart("heapCorruption");
+            g.writeStringField("problem", h.problem());
+            g.writeNumberField("block", h.block());
+            g.writeNumberField("owner", h.owner());
+            g.writeBooleanField("hasOwner", h.hasOwner());
+            g.writeNumberField("expected", h.expected());
+            g.writeNumberField("got", h.got());
+            g.writeStringField("line", h.line());
+            g.writeEndObject();
+        }
+        g.writeStringField("rawText", c.rawText());
+        g.writeNumberField("startLine", c.startLine());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     public static KbDocument fromJsonString(String json) {

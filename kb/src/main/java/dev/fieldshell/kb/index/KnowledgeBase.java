@@ -62,8 +62,12 @@ public final class KnowledgeBase implements Closeable {
         return l;
     }
 
-    /** After this many writes the near-real-time reader is refreshed, bounding the pending map's memory. */
-    private static final int REFRESH_EVERY = 20_000;
+    /**
+     * After this many writes the near-real-time reader is refreshed, bounding the pending map's memory (about
+     * 300 bytes an entry). Opening it flushes Lucene's buffer into a segment, so it is done rarely and
+     * preferably right after a commit, when there is nothing left to flush.
+     */
+    private static final int REFRESH_EVERY = 100_000;
 
     private final Path dir;
     private final Directory directory;
@@ -120,7 +124,13 @@ public final class KnowledgeBase implements Closeable {
         if (hash.equals(old)) {
             return UpsertOutcome.UNCHANGED;
         }
-        writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash, json));
+        if (old.isEmpty()) {
+            // No live document has this id (checked above, uncommitted writes included): a plain add spares
+            // Lucene buffering a delete term and applying it to every segment at the next flush.
+            writer().addDocument(KbSchema.toLucene(doc, hash, json));
+        } else {
+            writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash, json));
+        }
         noteWrite(doc.id(), hash);
         return old.isEmpty() ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     }
@@ -139,6 +149,7 @@ public final class KnowledgeBase implements Closeable {
     public synchronized void commit() throws IOException {
         if (writer != null && writer.hasUncommittedChanges()) {
             writer.commit();
+            refreshIfStale(); // cheap now that the commit has flushed everything; empties the pending map
         }
     }
 
@@ -263,7 +274,10 @@ public final class KnowledgeBase implements Closeable {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(48)
+                    // Compound files save file handles but cost a copy of every new segment; a KB has few segments.
+                    .setUseCompoundFile(false)
                     .setCommitOnClose(true);
+            cfg.getMergePolicy().setNoCFSRatio(0.0);
             try {
                 writer = new IndexWriter(directory, cfg);
             } catch (LockObtainFailedException e) {

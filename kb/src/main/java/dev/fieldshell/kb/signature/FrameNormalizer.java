@@ -10,15 +10,30 @@ public final class FrameNormalizer {
     private FrameNormalizer() {}
 
     private static final int MAX_LENGTH = 1000;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s{2,}");
     private static final String[] CLONE_SUFFIXES = {".constprop", ".isra", ".part", ".cold", ".lto_priv", ".localalias", ".clone"};
 
-    private static final NameMemo<String> MEMO = new NameMemo<>(FrameNormalizer::compute);
-
     public static String normalize(String function) {
-        return function == null ? "" : MEMO.get(function);
+        if (function == null) {
+            return "";
+        }
+        // The same few thousand names recur in every backtrace: remember them (bounded, cleared when full).
+        String known = MEMO.get(function);
+        if (known != null) {
+            return known;
+        }
+        String n = normalizeUncached(function);
+        if (MEMO.size() >= MEMO_SIZE) {
+            MEMO.clear();
+        }
+        MEMO.put(function, n);
+        return n;
     }
 
-    private static String compute(String function) {
+    private static final int MEMO_SIZE = 32_768;
+    private static final java.util.Map<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String normalizeUncached(String function) {
         String s = function.strip();
         if (s.length() > MAX_LENGTH) {
             s = s.substring(0, MAX_LENGTH);
@@ -35,7 +50,7 @@ public final class FrameNormalizer {
         s = dropArguments(s);
         s = dropTrailingQualifiers(s);
         s = dropReturnType(s);
-        return s.replaceAll("\\s{2,}", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** {@code f [clone .constprop.0]} → {@code f} */

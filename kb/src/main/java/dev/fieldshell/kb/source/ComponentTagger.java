@@ -19,7 +19,7 @@ final class ComponentTagger {
 
     private static final Map<String, Rule> PATTERNS = load();
     private static final int SCAN_LIMIT = 200_000;
-    /** Longest text a pattern may match before its required literal (patterns in the file stay well below). */
+    /** Longest text a pattern may match before or after its required literal (patterns in the file stay well below). */
     private static final int LOOKBACK = 64;
 
     private ComponentTagger() {}
@@ -28,30 +28,32 @@ final class ComponentTagger {
         String t = (text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text).toLowerCase(java.util.Locale.ROOT);
         List<String> out = new ArrayList<>();
         PATTERNS.forEach((name, rule) -> {
-            // indexOf is far cheaper than a regex scan; most texts name few components
-            int from = rule.literals().isEmpty() ? 0 : firstLiteral(t, rule.literals());
-            if (from >= 0) {
-                // a match contains one of the literals, so start a little before the first one
-                java.util.regex.Matcher m = rule.pattern().matcher(t).useTransparentBounds(true);
-                m.region(Math.max(0, from - LOOKBACK), t.length());
-                if (m.find()) {
-                    out.add(name);
-                }
+            if (matches(rule, t)) {
+                out.add(name);
             }
         });
         return out;
     }
 
-    /** Index of the earliest occurrence of any literal, -1 when none occurs. */
-    private static int firstLiteral(String t, List<String> literals) {
-        int first = -1;
-        for (String l : literals) {
-            int i = t.indexOf(l);
-            if (i >= 0 && (first < 0 || i < first)) {
-                first = i;
+    /**
+     * Whether the rule's pattern occurs in {@code t}. A match contains one of the rule's literals, so only
+     * the text around each literal occurrence is tried (indexOf is far cheaper than a regex scan, and a
+     * scan to the end of the text after a literal that does not complete a match was the costly case).
+     */
+    private static boolean matches(Rule rule, String t) {
+        java.util.regex.Matcher m = rule.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        if (rule.literals().isEmpty()) {
+            return m.find();
+        }
+        for (String literal : rule.literals()) {
+            for (int at = t.indexOf(literal); at >= 0; at = t.indexOf(literal, at + 1)) {
+                m.region(Math.max(0, at - LOOKBACK), Math.min(t.length(), at + literal.length() + LOOKBACK));
+                if (m.find()) {
+                    return true;
+                }
             }
         }
-        return first;
+        return false;
     }
 
     /**

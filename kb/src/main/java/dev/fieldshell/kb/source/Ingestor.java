@@ -33,7 +33,7 @@ import java.util.zip.ZipException;
  */
 public final class Ingestor {
     /** Writes between commits: a kill loses at most this much work, which the next run redoes. */
-    static final int COMMIT_EVERY = 10_000;
+    static final int COMMIT_EVERY = 50_000;
     private int commitEvery = COMMIT_EVERY;
     private static final int HEAD_BYTES = 64 * 1024;
 

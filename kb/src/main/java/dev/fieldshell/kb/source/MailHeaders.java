@@ -77,9 +77,13 @@ record MailHeaders(Map<String, List<String>> fields) {
         return out;
     }
 
+    /** Compiled once per parameter name (a handful: charset, boundary, name, filename). */
+    private static final java.util.Map<String, Pattern> PARAM_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A header parameter such as {@code charset} or {@code boundary} of Content-Type. */
     static String param(String headerValue, String param) {
-        Matcher m = Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(param) + "\\s*=\\s*(\"([^\"]*)\"|[^;\\s]+)").matcher(headerValue);
+        Matcher m = PARAM_PATTERNS.computeIfAbsent(param.toLowerCase(java.util.Locale.ROOT), p ->
+                Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(p) + "\\s*=\\s*(\"([^\"]*)\"|[^;\\s]+)")).matcher(headerValue);
         if (!m.find()) {
             return "";
         }

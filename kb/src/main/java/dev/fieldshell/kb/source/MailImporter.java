@@ -37,12 +37,14 @@ public final class MailImporter {
     private static final Pattern PIPERMAIL_FROM = Pattern.compile("^(\\S+) at (\\S+)\\s*(?:\\((.*)\\))?\\s*$");
     private static final Pattern NAME_ADDR = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]*)>\\s*$");
     private static final Pattern ADDR_NAME = Pattern.compile("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$");
+    private static final Pattern ANGLE_BRACKETS = Pattern.compile("^<|>$");
     private static final int MAX_REMEMBERED = 200_000;
 
     private final ImportLimits limits;
     private final Map<String, String> threadBySubject = new HashMap<>();
     private final Map<String, String> threadByMessage = new HashMap<>();
     private final Map<String, String> crashOrigin = new HashMap<>();
+    private final QuotedCrashes quotedCrashes = new QuotedCrashes();
 
     public MailImporter(ImportLimits limits) {
         this.limits = limits;
@@ -96,8 +98,8 @@ public final class MailImporter {
             }
         }
         Set<String> quotedFrom = new LinkedHashSet<>();
-        for (CrashReport q : CrashExtraction.crashes(body.quoted())) {
-            String origin = crashOrigin.get(CrashExtraction.fingerprint(q));
+        for (String quotedFingerprint : quotedCrashes.fingerprints(body.quoted())) {
+            String origin = crashOrigin.get(quotedFingerprint);
             if (origin != null && !origin.equals(id)) {
                 quotedFrom.add(origin);
             } else if (origin == null && !parent.isEmpty()) {
@@ -174,7 +176,7 @@ public final class MailImporter {
 
     /** Archived-At when the archive says it; for the ovmsdev list the HyperKitty message URL; else "". */
     static String url(MailHeaders h, String id, String subject) {
-        String archived = h.get("archived-at").replaceAll("^<|>$", "").strip();
+        String archived = ANGLE_BRACKETS.matcher(h.get("archived-at")).replaceAll("").strip();
         if (!archived.isEmpty()) {
             return archived;
         }

@@ -62,7 +62,7 @@ final class MboxReader {
                                 + limits.maxMessageBytes() + " bytes; the rest of it was skipped"));
                     } else {
                         String t = b.text();
-                        if (t.startsWith(">") && t.replaceFirst("^>+", "").startsWith("From ")) {
+                        if (t.startsWith(">") && isQuotedFromLine(t)) {
                             t = t.substring(1);
                         }
                         body.append(t).append('\n');
@@ -111,5 +111,14 @@ final class MboxReader {
             }
         }
         return l;
+    }
+
+    /** {@code >From …} or {@code >>From …}: an mboxrd-escaped body line starting with "From ". */
+    private static boolean isQuotedFromLine(String t) {
+        int i = 0;
+        while (i < t.length() && t.charAt(i) == '>') {
+            i++;
+        }
+        return t.startsWith("From ", i);
     }
 }

@@ -98,7 +98,19 @@ public final class KbLocalCommand implements LocalCommand {
         context.record("note", o.result().suggestions().isEmpty() ? o.result().message() : SuggestFormat.oneLine(o.result()));
     }
 
+    /**
+     * One KB user at a time in this process: the inline answer runs beside {@code :kb suggest}, and two
+     * first uses at once would race for the write lock that seeding the bundled notes takes.
+     */
+    private static final Object KB_USE = new Object();
+
     static SuggestSession.Outcome suggest(ReplContext context, String text, int top) throws Exception {
+        synchronized (KB_USE) {
+            return suggestAlone(context, text, top);
+        }
+    }
+
+    private static SuggestSession.Outcome suggestAlone(ReplContext context, String text, int top) throws Exception {
         Path kbDir = context.dirs().data().resolve("kb");
         try (KnowledgeBase kb = KnowledgeBase.open(kbDir)) {
             try {
@@ -118,11 +130,12 @@ public final class KbLocalCommand implements LocalCommand {
         return i < 0 ? Optional.empty() : Optional.of(bootStatus.substring(i));
     }
 
-    /** The one-line inline answer for crash text the shell recognized; never throws. */
+    /**
+     * The one-line inline answer for crash text the shell recognized; never throws. A user without a KB
+     * yet gets the bundled notes (seeded on this first use, as every kb command does): the shipped
+     * knowledge is what a first crash should be checked against.
+     */
     public static String inlineAnswer(ReplContext context, String crashText) {
-        if (!java.nio.file.Files.isDirectory(context.dirs().data().resolve("kb"))) {
-            return ""; // no KB yet: nothing to answer with, and no reason to load Lucene behind the prompt
-        }
         try {
             SuggestSession.Outcome o = suggest(context, crashText, 1);
             if (o.crashes().isEmpty()) {

@@ -31,6 +31,8 @@ final class LineRunner {
     private final Function<String, Optional<String>> secretReader;
     private final Style style;
     private int failures;
+    /** Where a line that arrives after its command goes: above the prompt at a terminal. */
+    private java.util.function.Consumer<String> later;
 
     LineRunner(Session session, List<LocalCommand> local, CrashSpotter spotter, boolean streaming, boolean json,
             boolean debug, Function<String, Optional<String>> secretReader, Style style) {
@@ -44,6 +46,13 @@ final class LineRunner {
         this.debug = debug;
         this.secretReader = secretReader;
         this.style = style;
+        this.later = session::println;
+    }
+
+    /** Lines computed in the background (the inline crash answer) go through {@code printer}. */
+    LineRunner printLaterWith(java.util.function.Consumer<String> printer) {
+        this.later = printer;
+        return this;
     }
 
     Map<String, LocalCommand> commands() {
@@ -184,7 +193,7 @@ final class LineRunner {
         Runnable answer = () -> {
             String a = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, crash.text());
             if (!a.isEmpty()) {
-                session.println(style.notice(a));
+                later.accept(style.notice(a));
                 session.record("note", a);
             }
         };

@@ -65,7 +65,8 @@ public final class Repl {
     /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
     public int run(boolean debug) {
         List<LocalCommand> local = LocalCommands.all();
-        LineRunner runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style);
+        LineRunner runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style)
+                .printLaterWith(this::printAbove);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // the module's tokenizer has no escapes
         reader = LineReaderBuilder.builder()

@@ -50,6 +50,39 @@ final class UnsolicitedOutput {
             crashUntil = now + 2_000_000_000L;
             session.lastCrash(crash.toString());
             printer.accept("crash text seen (" + s.label() + "); :kb suggest ranks its likely causes");
+            answerWhenComplete(crash);
+        });
+    }
+
+    /**
+     * The top suggestion for a crash in log lines, once its block is complete (no line of it for
+     * two seconds): answering on the marker alone would rank a backtrace without its frames.
+     */
+    private void answerWhenComplete(StringBuilder block) {
+        Thread.ofPlatform().daemon(true).name("kb-inline-answer").start(() -> {
+            try {
+                while (true) {
+                    long left;
+                    synchronized (this) {
+                        left = crash == block ? crashUntil - System.nanoTime() : 0;
+                    }
+                    if (left <= 0) {
+                        break;
+                    }
+                    Thread.sleep(Math.min(250, left / 1_000_000 + 1));
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            String text;
+            synchronized (this) {
+                text = block.toString();
+            }
+            String a = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, text);
+            if (!a.isEmpty()) {
+                printer.accept(a);
+                session.record("note", a);
+            }
         });
     }
 }

@@ -59,6 +59,18 @@ class KbReplTmuxTest {
             t.awaitText("--top must be between 1 and 100");
 
             assertThat(Files.isDirectory(tmp.resolve("data/fieldshell/kb"))).isTrue();
+
+            // A heap corruption is answered from the bundled notes, in command output and in log lines.
+            t.type("test heapcorruption keep");
+            t.keys("Enter");
+            t.awaitText("likely: Heap corruption");
+            t.type("log monitor yes");
+            t.keys("Enter");
+            t.awaitText("Monitoring log messages enabled");
+            t.type("module check alert");
+            t.keys("Enter");
+            String log = t.awaitCount("likely: Heap corruption", 2);
+            assertThat(log).contains("notify: alert/debug.heap.corruption: CORRUPT HEAP: Bad tail");
             t.keys("C-d");
         }
     }

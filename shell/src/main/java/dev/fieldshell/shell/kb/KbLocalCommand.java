@@ -131,11 +131,12 @@ public final class KbLocalCommand implements LocalCommand {
     }
 
     /**
-     * The one-line inline answer for crash text the shell recognized; never throws. A user without a KB
-     * yet gets the bundled notes (seeded on this first use, as every kb command does): the shipped
-     * knowledge is what a first crash should be checked against.
+     * The one-line inline answer for crash text the shell recognized, once a KB exists; never throws.
      */
     public static String inlineAnswer(ReplContext context, String crashText) {
+        if (!java.nio.file.Files.isDirectory(context.dirs().data().resolve("kb"))) {
+            return ""; // no KB yet (any kb command seeds the bundled notes): Lucene stays unloaded behind the prompt
+        }
         try {
             SuggestSession.Outcome o = suggest(context, crashText, 1);
             if (o.crashes().isEmpty()) {

@@ -2,6 +2,8 @@ package dev.fieldshell.shell.repl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,21 +64,43 @@ final class Tmux implements AutoCloseable {
      * exit status, or fails with the last screen.
      */
     int awaitExit() throws Exception {
-        // tmux marks the pane dead when the terminal closes and learns the exit status a moment
-        // later, when it reaps the process: wait for both.
+        // tmux marks the pane dead when the terminal closes and learns the exit status when it reaps
+        // the process; some tmux builds are late to reap (the process stays a zombie for a long
+        // time). Either is an ended program: a zombie's status is in /proc/PID/stat (field 52).
+        int[] ended = new int[1];
         String state = await("the program to end", s -> {
             try {
                 String st = paneState();
-                return st.startsWith("1 ") && !st.equals("1  ");
+                if (st.startsWith("1 ") && !st.equals("1  ")) {
+                    String[] dead = st.split(" ", -1);
+                    ended[0] = dead[2].isEmpty() ? Integer.parseInt(dead[1]) << 8 : Integer.parseInt(dead[2]);
+                    return true;
+                }
+                java.util.OptionalInt zombie = zombieStatus();
+                zombie.ifPresent(z -> ended[0] = z);
+                return zombie.isPresent();
             } catch (Exception e) {
                 return false;
             }
         });
-        String[] dead = paneState().split(" ", -1);
-        if (!dead[2].isEmpty()) {
-            throw new AssertionError("the program was killed by signal " + dead[2] + "; screen was:\n" + state);
+        if ((ended[0] & 0x7f) != 0) {
+            throw new AssertionError("the program was killed by signal " + (ended[0] & 0x7f) + "; screen was:\n" + state);
         }
-        return Integer.parseInt(dead[1]);
+        return (ended[0] >> 8) & 0xff;
+    }
+
+    /** The wait status of the pane's process once it has exited and not yet been reaped. */
+    private java.util.OptionalInt zombieStatus() throws Exception {
+        String pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
+        Path stat = Path.of("/proc", pid, "stat");
+        if (pid.isEmpty() || !Files.exists(stat)) {
+            return java.util.OptionalInt.empty();
+        }
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state); field 52 (exit_code) is f[49]
+        return f[0].equals("Z") && f.length > 49 ? java.util.OptionalInt.of(Integer.parseInt(f[49].strip()))
+                : java.util.OptionalInt.empty();
     }
 
     /** "pane_dead pane_dead_status pane_dead_signal": "0  " while the program runs, "1 STATUS " after. */

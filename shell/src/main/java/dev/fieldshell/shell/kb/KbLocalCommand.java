@@ -131,9 +131,21 @@ public final class KbLocalCommand implements LocalCommand {
     }
 
     /**
+     * Answers crash text the shell recognized in one line, when there is an answer: {@code printer} shows
+     * it (styled as the caller likes) and the transcript records it. Never throws.
+     */
+    public static void answerInline(ReplContext context, String crashText, java.util.function.Consumer<String> printer) {
+        String a = inlineAnswer(context, crashText);
+        if (!a.isEmpty()) {
+            printer.accept(a);
+            context.record("note", a);
+        }
+    }
+
+    /**
      * The one-line inline answer for crash text the shell recognized, once a KB exists; never throws.
      */
-    public static String inlineAnswer(ReplContext context, String crashText) {
+    static String inlineAnswer(ReplContext context, String crashText) {
         if (!java.nio.file.Files.isDirectory(context.dirs().data().resolve("kb"))) {
             return ""; // no KB yet (any kb command seeds the bundled notes): Lucene stays unloaded behind the prompt
         }

@@ -190,13 +190,8 @@ final class LineRunner {
         session.record("crash", "recognized " + crash.label());
         // The top suggestion, inline. At a terminal it comes when ready (opening the KB takes a moment)
         // so the prompt never waits for Lucene; in scripts it comes in order.
-        Runnable answer = () -> {
-            String a = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, crash.text());
-            if (!a.isEmpty()) {
-                later.accept(style.notice(a));
-                session.record("note", a);
-            }
-        };
+        Runnable answer = () -> dev.fieldshell.shell.kb.KbLocalCommand.answerInline(session, crash.text(),
+                a -> later.accept(style.notice(a)));
         if (session.interactive()) {
             Thread.ofPlatform().daemon(true).name("kb-inline-answer").start(answer);
         } else {

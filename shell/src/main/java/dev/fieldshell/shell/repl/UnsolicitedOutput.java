@@ -78,11 +78,7 @@ final class UnsolicitedOutput {
             synchronized (this) {
                 text = block.toString();
             }
-            String a = dev.fieldshell.shell.kb.KbLocalCommand.inlineAnswer(session, text);
-            if (!a.isEmpty()) {
-                printer.accept(a);
-                session.record("note", a);
-            }
+            dev.fieldshell.shell.kb.KbLocalCommand.answerInline(session, text, printer);
         });
     }
 }

@@ -139,10 +139,26 @@ final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Wait for the program to be gone, not only the server: a program still saving its history
+        // or store on the way out races the test's temporary directory being deleted.
+        java.util.Optional<ProcessHandle> program = java.util.Optional.empty();
+        try {
+            String pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
+            program = pid.isEmpty() ? program : ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | NumberFormatException e) {
+            // No pane left.
+        }
         try {
             tmux("kill-server");
         } catch (IOException e) {
             // Already gone.
+        }
+        if (program.isPresent()) {
+            try {
+                program.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // an exited program nobody reaps (see awaitExit) writes nothing more
+            }
         }
     }
 }

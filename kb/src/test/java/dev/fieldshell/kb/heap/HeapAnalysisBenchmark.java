@@ -69,7 +69,7 @@ public final class HeapAnalysisBenchmark {
     private static void write(java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         for (String format : List.of("ovms-text", "json-window")) {
-            java.nio.file.Path file = dir.resolve(format.equals("ovms-text") ? "heap-1m.txt" : "heap-1m.json");
+            java.nio.file.Path file = dir.resolve(format.equals("ovms-text") ? "million.txt" : "million.json");
             try (Reader gen = format.equals("ovms-text") ? new TextDump(RECORDS) : new JsonDump(RECORDS);
                     var w = java.nio.file.Files.newBufferedWriter(file)) {
                 gen.transferTo(w);

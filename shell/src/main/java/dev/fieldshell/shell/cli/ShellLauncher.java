@@ -7,6 +7,7 @@ import dev.fieldshell.shell.link.Prompter;
 import dev.fieldshell.shell.repl.Repl;
 import dev.fieldshell.shell.repl.ScriptRunner;
 import dev.fieldshell.shell.repl.Session;
+import dev.fieldshell.shell.repl.StartupTrace;
 import dev.fieldshell.shell.repl.Words;
 import dev.fieldshell.shell.repl.XdgDirs;
 import java.io.BufferedReader;
@@ -33,7 +34,9 @@ final class ShellLauncher {
 
     static int run(String commands, boolean json, boolean debug, PrintWriter out) throws IOException {
         XdgDirs dirs = XdgDirs.system();
-        if (commands != null || json || !Terminals.interactive()) {
+        boolean tty = Terminals.interactive();
+        StartupTrace.mark("isatty");
+        if (commands != null || json || !tty) {
             return script(commands, System.in, json, debug, dirs, out, LinkFactory.forUser(Prompter.NONE));
         }
         return interactive(debug, dirs);
@@ -58,7 +61,10 @@ final class ShellLauncher {
         // session's first :connect sim takes it from here instead of starting another.
         CompletableFuture<ModuleLink> sim = CompletableFuture.supplyAsync(() -> {
             try {
-                return LinkFactory.forUser(Prompter.NONE).open(DEFAULT_TARGET);
+                StartupTrace.mark("sim start");
+                ModuleLink l = LinkFactory.forUser(Prompter.NONE).open(DEFAULT_TARGET);
+                StartupTrace.mark("sim started");
+                return l;
             } catch (LinkException e) {
                 throw new CompletionException(e);
             }
@@ -68,7 +74,9 @@ final class ShellLauncher {
         String term = System.getenv("TERM");
         TerminfoCache terminfo = new TerminfoCache(dirs.cache());
         terminfo.preload(term);
+        StartupTrace.mark("terminfo");
         try (Terminal terminal = systemTerminal()) {
+            StartupTrace.mark("terminal");
             terminfo.store(term);
             AtomicReference<Repl> repl = new AtomicReference<>();
             AtomicReference<LinkFactory> links = new AtomicReference<>();
@@ -78,9 +86,11 @@ final class ShellLauncher {
                     Clock.systemUTC());
             repl.set(new Repl(terminal, session, dirs, color));
             links.set(LinkFactory.forUser(repl.get().prompter()));
+            StartupTrace.mark("repl");
             try (session) {
                 try {
                     ModuleLink link = session.connect(DEFAULT_TARGET, DEFAULT_TARGET);
+                    StartupTrace.mark("connected");
                     session.println("fieldshell on the built-in simulator (" + link.info().firmware()
                             + "). :help for local commands, ? for the module's; :connect TARGET for a real module.");
                 } catch (LinkException e) {

@@ -64,6 +64,7 @@ public final class Repl {
 
     /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
     public int run(boolean debug) {
+        StartupTrace.mark("banner");
         List<LocalCommand> local = LocalCommands.all();
         LineRunner runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style)
                 .printLaterWith(this::printAbove);
@@ -81,9 +82,11 @@ public final class Repl {
                 .completer(new ReplCompleter(runner.commands(), session,
                         new ModuleCompleter(this::currentTree, this::askModule)))
                 .build();
+        StartupTrace.mark("reader");
         terminal.handle(Terminal.Signal.INT, s -> session.currentLink().ifPresent(ModuleLink::interrupt));
         session.onChange(this::linksChanged);
         linksChanged();
+        StartupTrace.mark("status");
         try {
             while (!session.quitRequested()) {
                 String line;

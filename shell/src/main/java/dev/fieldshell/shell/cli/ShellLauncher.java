@@ -16,12 +16,16 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
 
 /**
  * What {@code fieldshell} without a subcommand does: the REPL on the built-in simulator when a
@@ -71,13 +75,9 @@ final class ShellLauncher {
         });
         AtomicBoolean simTaken = new AtomicBoolean();
         boolean color = !System.getenv().containsKey("NO_COLOR") && !"dumb".equals(System.getenv("TERM"));
-        String term = System.getenv("TERM");
-        TerminfoCache terminfo = new TerminfoCache(dirs.cache());
-        terminfo.preload(term);
-        StartupTrace.mark("terminfo");
-        try (Terminal terminal = systemTerminal()) {
+        StartupTrace.mark("terminal start");
+        try (Terminal terminal = systemTerminal(new TerminfoCache(dirs.cache()))) {
             StartupTrace.mark("terminal");
-            terminfo.store(term);
             AtomicReference<Repl> repl = new AtomicReference<>();
             AtomicReference<LinkFactory> links = new AtomicReference<>();
             Session session = new Session(t -> DEFAULT_TARGET.equals(t) && simTaken.compareAndSet(false, true)
@@ -109,8 +109,10 @@ final class ShellLauncher {
      * The terminal on JLine's JNI provider only. JLine otherwise tries every provider in turn and
      * the FFM one alone (foreign linker set-up) costs more than the rest of the way to the prompt;
      * the exec provider ({@code stty} processes) is the fallback when JLine's native library cannot load.
+     * With the JNI provider and capabilities kept from an earlier start, the terminal is the one
+     * that provider would build, given those capabilities ({@link KnownCapsTerminal}).
      */
-    private static Terminal systemTerminal() throws IOException {
+    private static Terminal systemTerminal(TerminfoCache caps) throws IOException {
         boolean jni = Terminals.jniAvailable();
         TerminalBuilder b = TerminalBuilder.builder().system(true).name("fieldshell")
                 .jni(jni).ffm(false).jna(false).jansi(false).exec(!jni)
@@ -120,7 +122,21 @@ final class ShellLauncher {
             // provider on the class path for a Windows code page.
             b.encoding(StandardCharsets.UTF_8);
         }
-        return b.build();
+        String type = b.computeType();
+        boolean plain = jni && type != null && !type.startsWith("dumb") && System.getProperty("org.jline.terminal.provider") == null;
+        if (plain) {
+            Optional<TerminalCapabilities> known = caps.load(type);
+            if (known.isPresent()) {
+                Pty pty = new JniTerminalProvider().current(SystemStream.Output);
+                return KnownCapsTerminal.open("fieldshell", type, pty, b.computeEncoding(), b.computeStdinEncoding(),
+                        b.computeStdoutEncoding(), known.get());
+            }
+        }
+        Terminal terminal = b.build();
+        if (plain) {
+            caps.store(type, terminal);
+        }
+        return terminal;
     }
 
     private static ModuleLink started(CompletableFuture<ModuleLink> sim) throws LinkException {

@@ -88,11 +88,13 @@ final class ShellLauncher {
             links.set(LinkFactory.forUser(repl.get().prompter()));
             StartupTrace.mark("repl");
             try (session) {
+                repl.get().prepare(debug); // while the simulator may still be starting
                 try {
                     ModuleLink link = session.connect(DEFAULT_TARGET, DEFAULT_TARGET);
                     StartupTrace.mark("connected");
                     session.println("fieldshell on the built-in simulator (" + link.info().firmware()
                             + "). :help for local commands, ? for the module's; :connect TARGET for a real module.");
+                    StartupTrace.mark("banner");
                 } catch (LinkException e) {
                     session.println(e.getMessage());
                 }

@@ -3,40 +3,49 @@ package dev.fieldshell.shell.macro;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldshell.shell.ovms.Plan;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Plans one macro with one set of arguments for many modules, running its JavaScript only for
- * modules that answer differently from every module planned before.
+ * modules that answer differently from every module planned before or alongside.
  *
  * <p>A macro sees the world only through the API's calls (its arguments are the same for every
  * module). So a run is a function of its transcript, the calls it made with their answers, except
- * for the clock and random numbers, which the prelude reports as a call that never matches. For
- * the next module the transcript is replayed in Java: each call goes to that module's own
- * {@link RecordingBackend} (reads go to that module, changes into its plan), and as long as every
- * answer is the same as in the transcript, the macro would have made the same next call; when the
- * transcript ends, the module's plan is the one a fresh run would have made. At the first
- * different answer the replay is thrown away and the macro runs in a fresh sandbox for that module.
- * No JavaScript state crosses from one module to another: a replay runs no JavaScript at all.
- *
- * <p>The first module of each firmware build leads: the others of that build wait for its run and
- * then replay. The grouping only picks whom to wait for; the answers decide what is shared.
+ * for the clock and random numbers, whose use the prelude reports as a call that never matches. A
+ * module follows another module's transcript, live as that run makes it: each call goes to the
+ * following module's own {@link RecordingBackend} (reads go to that module, changes into its own
+ * plan), and as long as every answer is the same, the macro would have made the same next call;
+ * when the transcript ends, the follower's plan is the one a run of its own would have made. At a
+ * different answer it continues along another transcript that agrees with its answers so far, or
+ * runs the macro in a fresh sandbox itself. No JavaScript state crosses from one module to
+ * another: following runs no JavaScript at all.
  */
 final class SharedPlans {
 
+    /**
+     * How long a follower waits for the run it follows to make its next call before running the
+     * macro itself: long enough for a cold engine on a busy machine, short of a dead link's timeout.
+     */
+    private static final long PATIENCE_MS = 10_000;
+
     private record Call(String name, String argsJson, String answerJson) {}
+
+    /** One JavaScript run's calls as it makes them. Guarded by the enclosing {@link SharedPlans}. */
+    private static final class Transcript {
+        final List<Call> calls = new ArrayList<>();
+        boolean ended;
+        /** Ended normally and never looked at the clock or the dice. */
+        boolean shareable;
+    }
 
     private final MacroRunner runner;
     private final MacroDescriptor macro;
     private final ObjectNode args;
-    private final List<List<Call>> transcripts = new CopyOnWriteArrayList<>();
-    private final Map<String, CompletableFuture<Void>> leaders = new ConcurrentHashMap<>();
+    private final List<Transcript> transcripts = new ArrayList<>();
 
     SharedPlans(MacroRunner runner, MacroDescriptor macro, ObjectNode args) {
         this.runner = runner;
@@ -46,58 +55,121 @@ final class SharedPlans {
 
     /** The plan for one module, and what the macro printed for it to {@code printer}. */
     Plan plan(MacroWorkflow.Target t, Consumer<String> printer) throws MacroException {
-        String group = t.link().info().firmware();
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> leader = leaders.putIfAbsent(group == null ? "" : group, mine);
-        if (leader == null) {
-            try {
-                return runAndRecord(t, printer);
-            } finally {
-                mine.complete(null);
-            }
-        }
-        leader.join();
-        Optional<Plan> replayed = replay(t, printer);
-        return replayed.isPresent() ? replayed.get() : runAndRecord(t, printer);
-    }
-
-    private Plan runAndRecord(MacroWorkflow.Target t, Consumer<String> printer) throws MacroException {
-        RecordingBackend rec = new RecordingBackend(t.name(), t.link(), macro.name(), printer);
-        List<Call> calls = new ArrayList<>();
-        runner.run(macro, args, rec, (name, argsJson, answer) -> calls.add(new Call(name, argsJson, answer)));
-        // Only a run that ended normally and never looked at the clock or the dice is worth sharing.
-        if (calls.stream().noneMatch(c -> c.name().equals(MacroApi.NONDETERMINISTIC))) {
-            transcripts.add(List.copyOf(calls));
-        }
-        return rec.plan();
-    }
-
-    /**
-     * Walks the known transcripts as a tree: all that agree with this module's answers so far
-     * make the same next call. Printed lines are held back until the replay is known to hold.
-     */
-    private Optional<Plan> replay(MacroWorkflow.Target t, Consumer<String> printer) {
         List<String> printed = new ArrayList<>();
         RecordingBackend rec = new RecordingBackend(t.name(), t.link(), macro.name(), printed::add);
         MacroApi api = new MacroApi(rec);
-        List<List<Call>> candidates = new ArrayList<>(transcripts);
-        for (int i = 0; !candidates.isEmpty(); i++) {
-            int at = i;
-            if (candidates.stream().anyMatch(c -> c.size() == at)) {
-                if (candidates.stream().anyMatch(c -> c.size() != at)) {
-                    return Optional.empty();
+        List<Call> mine = new ArrayList<>();
+        Set<Transcript> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Transcript followed = null;
+        while (true) {
+            Call next = null;
+            Transcript lead = null;
+            synchronized (this) {
+                while (next == null && lead == null) {
+                    if (followed == null) {
+                        followed = agreeing(mine, failed);
+                        if (followed == null) {
+                            lead = new Transcript();
+                            transcripts.add(lead);
+                            break;
+                        }
+                    }
+                    int i = mine.size();
+                    if (!awaitCall(followed, i)) {
+                        failed.add(followed);
+                        followed = null;
+                    } else if (!agrees(followed, mine)) {
+                        failed.add(followed);
+                        followed = null;
+                    } else if (followed.calls.size() > i) {
+                        next = followed.calls.get(i);
+                    } else if (followed.shareable) {
+                        printed.forEach(printer);
+                        return rec.plan();
+                    } else {
+                        failed.add(followed);
+                        followed = null;
+                    }
                 }
-                printed.forEach(printer);
-                return Optional.of(rec.plan());
             }
-            Call next = candidates.get(0).get(at);
-            if (candidates.stream().anyMatch(c -> !c.get(at).name().equals(next.name()) || !c.get(at).argsJson().equals(next.argsJson()))) {
-                // Same answers, different next call: the macro is not a function of its answers after all.
-                return Optional.empty();
+            if (lead != null) {
+                return run(t, printer, lead);
+            }
+            if (next.name().equals(MacroApi.NONDETERMINISTIC)) {
+                synchronized (this) {
+                    failed.add(followed);
+                }
+                followed = null;
+                continue;
             }
             String answer = api.dispatch(next.name(), next.argsJson());
-            candidates = candidates.stream().filter(c -> c.get(at).answerJson().equals(answer)).toList();
+            mine.add(new Call(next.name(), next.argsJson(), answer));
+            if (!answer.equals(next.answerJson())) {
+                synchronized (this) {
+                    failed.add(followed);
+                }
+                followed = null;
+            }
         }
-        return Optional.empty();
+    }
+
+    /** A transcript not known to fail this module whose calls so far are this module's history. */
+    private Transcript agreeing(List<Call> mine, Set<Transcript> failed) {
+        for (Transcript c : transcripts) {
+            if (!failed.contains(c) && (!c.ended || c.shareable) && agrees(c, mine)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean agrees(Transcript c, List<Call> mine) {
+        int n = Math.min(c.calls.size(), mine.size());
+        return c.calls.subList(0, n).equals(mine.subList(0, n)) && (!c.ended || c.calls.size() >= mine.size());
+    }
+
+    /** Waits until {@code c} has call {@code i} or has ended; false when it made no progress for too long. */
+    private boolean awaitCall(Transcript c, int i) {
+        long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000;
+        int seen = c.calls.size();
+        while (c.calls.size() <= i && !c.ended) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (c.calls.size() > seen) {
+                seen = c.calls.size();
+                deadline = System.nanoTime() + PATIENCE_MS * 1_000_000;
+            }
+        }
+        return true;
+    }
+
+    /** Runs the macro for {@code t} in a fresh sandbox, making its calls visible to followers as they happen. */
+    private Plan run(MacroWorkflow.Target t, Consumer<String> printer, Transcript lead) throws MacroException {
+        RecordingBackend rec = new RecordingBackend(t.name(), t.link(), macro.name(), printer);
+        boolean ok = false;
+        try {
+            runner.run(macro, args, rec, (name, argsJson, answer) -> {
+                synchronized (this) {
+                    lead.calls.add(new Call(name, argsJson, answer));
+                    notifyAll();
+                }
+            });
+            ok = true;
+            return rec.plan();
+        } finally {
+            synchronized (this) {
+                lead.ended = true;
+                lead.shareable = ok && lead.calls.stream().noneMatch(c -> c.name().equals(MacroApi.NONDETERMINISTIC));
+                notifyAll();
+            }
+        }
     }
 }

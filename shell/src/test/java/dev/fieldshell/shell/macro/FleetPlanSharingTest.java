@@ -111,6 +111,27 @@ class FleetPlanSharingTest {
         assertThat(ui.text()).contains("  vfs rm /store/events/usr.check.heap/00-checkheap", "  vfs rm /store/events/server.v2.stopped/90-checkheap");
     }
 
+    @Test
+    void aMacroErrorReachesExactlyTheModulesWhoseAnswersCauseIt() throws Exception {
+        Map<String, SimulatedModule> modules = new LinkedHashMap<>();
+        Map<String, ModuleLink> links = fleet(modules, SimFixture.FW_3_3_006, SimFixture.FW_3_3_006, SimFixture.FW_3_3_006);
+        Files.createDirectories(modules.get("m1").storeDir().resolve("events/usr.once"));
+        Files.writeString(modules.get("m1").storeDir().resolve("events/usr.once/00-once"), "x\n");
+        userMacro("once", """
+                if (ovms.vfs.exists('/store/events/usr.once/00-once')) throw new Error('already installed');
+                ovms.vfs.echo('event raise usr.ready', '/store/events/usr.once/00-once');
+                """);
+
+        SimFixture.RecordingUi ui = new SimFixture.RecordingUi(true);
+        assertThat(run(links, ui, "once")).as(ui.text()).isEqualTo(1);
+
+        assertThat(row(ui, "m0")).contains("applied");
+        assertThat(row(ui, "m1")).contains("error").contains("already installed");
+        assertThat(row(ui, "m2")).contains("applied");
+        assertThat(SimFixture.eventFiles(modules.get("m1"))).containsExactlyEntriesOf(Map.of("usr.once/00-once", "x\n"));
+        assertThat(SimFixture.eventFiles(modules.get("m2"))).containsExactlyEntriesOf(Map.of("usr.once/00-once", "event raise usr.ready\n"));
+    }
+
     private static String row(SimFixture.RecordingUi ui, String target) {
         return ui.lines.stream().filter(l -> l.startsWith(target + "  ")).findFirst().orElseThrow(() -> new AssertionError(ui.text()));
     }

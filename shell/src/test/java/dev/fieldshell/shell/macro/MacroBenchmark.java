@@ -18,8 +18,9 @@ import java.util.Map;
  * <ol>
  *   <li>{@code plan}: time from {@code :macro heapcheck} to the plan on screen (the "OVMS commands:"
  *       line), the first call in a fresh JVM (cold GraalJS) and then warm calls.</li>
- *   <li>{@code fleet}: {@code macro heapcheck --yes} (plan, apply, verify) on one simulator and on
- *       twenty in parallel, without and with a per-command latency like a real link's.</li>
+ *   <li>{@code fleet [ms…]}: {@code macro heapcheck --yes} (plan, apply, verify) on one simulator and on
+ *       twenty in parallel, without latency and with each per-command latency given, plan sharing
+ *       off and on; CPU split into the simulator's (in this JVM here, remote in a real fleet) and the rest.</li>
  * </ol>
  * Run: see BENCHMARKS.md "Macros" ({@code shell/src/test/benchmarks/macro.sh}).
  */
@@ -32,8 +33,11 @@ public final class MacroBenchmark {
                 case "plan" -> plan(fx, 0);
                 case "plan-after-tab" -> plan(fx, Long.parseLong(args.length > 1 ? args[1] : "2000"));
                 case "fleet" -> {
+                    // No latency, then each latency given (ms per command).
                     fleet(fx, 0);
-                    fleet(fx, Long.parseLong(args.length > 1 ? args[1] : "20"));
+                    for (int i = 1; i < args.length; i++) {
+                        fleet(fx, Long.parseLong(args[i]));
+                    }
                 }
                 case "fleet-loop" -> {
                     // For a profiler (JFR): many 20-module runs without latency (args: runs, share true|false).

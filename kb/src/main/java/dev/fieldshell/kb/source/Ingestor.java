@@ -194,7 +194,9 @@ public final class Ingestor {
     private volatile String currentInput = "";
 
     public IngestSummary summary() {
-        List<String> lines = new ArrayList<>(problems);
+        List<String> lines = new ArrayList<>();
+        kb.rebuildNotice().ifPresent(lines::add);
+        lines.addAll(problems);
         warningCounts.forEach((k, n) -> {
             if (n > 1) {
                 lines.add(k.substring(0, k.indexOf('\u0000')) + " (" + (n - 1) + " more like it in this input)");

@@ -114,24 +114,25 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /** Adds or replaces the document with {@code doc.id()}; writes nothing if its content is unchanged. */
-    public synchronized UpsertOutcome upsert(KbDocument doc) throws IOException {
-        if (doc.id().isBlank()) {
-            throw new IllegalArgumentException("a KB document needs an id");
-        }
-        String json = DocumentCodec.toJsonString(doc);
-        String hash = DocumentCodec.hashOfJson(json);
-        String old = currentHash(doc.id());
-        if (hash.equals(old)) {
+    public UpsertOutcome upsert(KbDocument doc) throws IOException {
+        return upsert(PreparedDocument.of(doc));
+    }
+
+    /** As {@link #upsert(KbDocument)}, for a document already prepared (possibly on another thread). */
+    public synchronized UpsertOutcome upsert(PreparedDocument p) throws IOException {
+        String id = p.doc().id();
+        String old = currentHash(id);
+        if (p.hash().equals(old)) {
             return UpsertOutcome.UNCHANGED;
         }
         if (old.isEmpty()) {
             // No live document has this id (checked above, uncommitted writes included): a plain add spares
             // Lucene buffering a delete term and applying it to every segment at the next flush.
-            writer().addDocument(KbSchema.toLucene(doc, hash, json));
+            writer().addDocument(p.lucene());
         } else {
-            writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash, json));
+            writer().updateDocument(new Term(KbSchema.ID, id), p.lucene());
         }
-        noteWrite(doc.id(), hash);
+        noteWrite(id, p.hash());
         return old.isEmpty() ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     }
 

@@ -27,16 +27,11 @@ final class MacroApi {
     private static final long MAX_SLEEP_MS = 10 * 60_000;
     private static volatile Source prelude;
 
-    private volatile MacroBackend backend;
+    private final MacroBackend backend;
     private volatile TimeLimit limit;
 
     MacroApi(MacroBackend backend) {
         this.backend = backend;
-    }
-
-    /** Where the API's calls go from now on (a context that read a macro's declarations, then runs it). */
-    void backend(MacroBackend b) {
-        this.backend = b;
     }
 
     void limit(TimeLimit l) {

@@ -76,38 +76,18 @@ public final class MacroRunner {
         return Optional.ofNullable(described.get(file));
     }
 
-    /**
-     * The context that last read a macro's declarations, kept for that macro's next run: in a cold
-     * engine a second context (realm, prelude, module) costs a noticeable share of the first
-     * {@code :macro} (BENCHMARKS.md, "Macros"). It has only evaluated the module, with the API
-     * closed, as a fresh context would before running it; it is used once, then closed.
-     */
-    private record Spare(Path file, String source, Context ctx, MacroApi api, Value ns) {}
-
-    private final java.util.concurrent.atomic.AtomicReference<Spare> spare = new java.util.concurrent.atomic.AtomicReference<>();
-
     private MacroDescriptor load(Path file, String source) throws MacroException {
         Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
-        boolean kept = false;
         try {
             MacroApi api = new MacroApi(new RefusingBackend());
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
                 api.limit(l);
                 Value ns = evalModule(ctx, file, source, l);
-                MacroDescriptor d = descriptor(file, source, ns, ctx);
-                api.limit(null);
-                Spare old = spare.getAndSet(new Spare(file, source, ctx, api, ns));
-                kept = true;
-                if (old != null) {
-                    JsEngine.close(old.ctx());
-                }
-                return d;
+                return descriptor(file, source, ns, ctx);
             }
         } finally {
-            if (!kept) {
-                JsEngine.close(ctx);
-            }
+            JsEngine.close(ctx);
         }
     }
 
@@ -116,21 +96,13 @@ public final class MacroRunner {
 
     /** Runs the macro's default export with {@code args}; all module access goes through {@code backend}. */
     public Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend) throws MacroException {
-        Spare s = spare.getAndSet(null);
-        if (s != null && !(s.file().equals(macro.file()) && s.source().equals(macro.source()))) {
-            JsEngine.close(s.ctx());
-            s = null;
-        }
-        Context ctx = s != null ? s.ctx() : JsEngine.sandbox(new ByteArrayOutputStream());
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
         try {
-            MacroApi api = s != null ? s.api() : new MacroApi(backend);
-            api.backend(backend);
-            if (s == null) {
-                api.install(ctx);
-            }
+            MacroApi api = new MacroApi(backend);
+            api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
                 api.limit(l);
-                Value ns = s != null ? s.ns() : evalModule(ctx, macro.file(), macro.source(), l);
+                Value ns = evalModule(ctx, macro.file(), macro.source(), l);
                 Value main = ns.getMember("default");
                 if (main == null || !main.canExecute()) {
                     throw new MacroException(where(macro.file()) + ": the macro has no default export function");

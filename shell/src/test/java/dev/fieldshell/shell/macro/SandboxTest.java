@@ -113,8 +113,7 @@ class SandboxTest {
 
     @Test
     void nothingARunLeavesBehindReachesTheNextRun() throws Exception {
-        // The first run after the macro is loaded reuses the context that read its declarations;
-        // every run still starts from the module as written, never from a previous run's state.
+        // Every run (the first after the macro is loaded too) starts from the module as written.
         Path dir = MacroCatalog.userScripts(fx.dirs);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("counter.js"), """

@@ -160,10 +160,11 @@ public final class Suggester {
         Map<String, Long> df = new HashMap<>();
         for (String t : terms) {
             long f = docFreq(reader, t);
-            // Documents match a word in the forms Ranking accepts, so its rarity is read in those forms
-            // too: a module name also as its source file (intr_alloc ↔ intr_alloc.c), a per-core task
-            // also as its twin (ipc0 ↔ ipc1). Otherwise a word only its variants carry counts as never seen.
-            if (Tokens.moduleName(t)) {
+            // Documents match a word in the forms Ranking accepts: a module name also as its source file
+            // (intr_alloc ↔ intr_alloc.c), a per-core task also as its twin (ipc0 ↔ ipc1). A word that
+            // only such forms carry is not "never seen": read its rarity from them (only then, so the
+            // common case costs no extra look-up).
+            if (f == 0 && Tokens.moduleName(t)) {
                 for (String ext : SOURCE_EXTENSIONS) {
                     f = Math.max(f, reader.docFreq(new Term(KbSchema.CODE, t + ext)));
                 }

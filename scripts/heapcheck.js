@@ -37,7 +37,9 @@ export default function heapcheck(args) {
   const triggers = args.after.map(ev => `${EVENTS}/${ev}/90-${args.name}`);
 
   if (!ovms.module.has('module.check.alert')) {
-    print(`note: ${ovms.module.target} runs ${ovms.module.firmware || 'unknown firmware'}, which has no 'module check alert' ` +
+    // Not the target's name: the '== TARGET' line above names it, and a plan that does not depend on
+    // the name can be shared by every module of a fleet that answers alike.
+    print(`note: this module runs ${ovms.module.firmware || 'unknown firmware'}, which has no 'module check alert' ` +
           '(3.3.006+): the files are installed as they are, but the check cannot alert until the module is updated');
   }
 

@@ -4,9 +4,10 @@
 #   2. the same, cold JVM, with the engine warmed by a TAB after ":macro " 2 s before the line is sent
 #   3. the same cold call with a JDK AOT cache (JEP 483/515) trained by one run of (1): what a class
 #      cache that includes the JavaScript engine would give (JDK 25; skipped on older JDKs)
-#   4. plan+apply+verify on 1 simulator vs 20 in parallel, without latency and with 44 ms per command
-#      (the SSH round trip measured in "Shell: start-up and module round trips")
-# usage: shell/src/test/benchmarks/macro.sh      (from anywhere; builds first)
+#   4. plan+apply+verify on 1 simulator vs 20 in parallel, without latency, with 44 ms per command
+#      (the earlier figures' latency) and with 100 ms (a module on cellular), fleet plan sharing
+#      off ("before") and on ("after") in the same JVM
+# usage: shell/src/test/benchmarks/macro.sh [fleet]     (from anywhere; builds first; "fleet": only 4)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
@@ -25,6 +26,11 @@ run() { "$java_bin" -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-
     --sun-misc-unsafe-memory-access=allow -Dfieldshell.scripts="$root/scripts" "$@"; }
 bench() { run "$@" -cp "$cp" dev.fieldshell.shell.macro.MacroBenchmark "${args[@]}"; }
 echo "# $(date -u +%FT%TZ); uptime: $(uptime)"
+if [[ "${1:-}" == fleet ]]; then
+    args=(fleet 44 100); bench
+    echo "# end: $(uptime)"
+    exit 0
+fi
 args=(plan); for i in 1 2 3; do bench; done
 args=(plan-after-tab 2000); bench
 if [[ "$("$java_bin" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c AOTCacheOutput)" -gt 0 ]]; then
@@ -32,5 +38,5 @@ if [[ "$("$java_bin" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c AOTCach
     echo "# with an AOT cache trained by one run of the same benchmark:"
     for i in 1 2 3; do bench -XX:AOTCache="$work/macro.aot"; done
 fi
-args=(fleet 44); bench
+args=(fleet 44 100); bench
 echo "# end: $(uptime)"

@@ -27,11 +27,29 @@ final class MacroApi {
     private static final long MAX_SLEEP_MS = 10 * 60_000;
     private static volatile Source prelude;
 
+    /**
+     * The call the prelude makes, once per run, when the macro first asks for something that is
+     * not a function of its inputs (the clock, random numbers): a run that made it cannot stand in
+     * for another module's run ({@link SharedPlans}).
+     */
+    static final String NONDETERMINISTIC = "js.nondeterministic";
+
+    /** Hears every call through the API with its answer, in order. */
+    interface Listener {
+        void called(String name, String argsJson, String answerJson);
+    }
+
     private final MacroBackend backend;
+    private final Listener listener;
     private volatile TimeLimit limit;
 
     MacroApi(MacroBackend backend) {
+        this(backend, null);
+    }
+
+    MacroApi(MacroBackend backend, Listener listener) {
         this.backend = backend;
+        this.listener = listener;
     }
 
     void limit(TimeLimit l) {
@@ -57,7 +75,16 @@ final class MacroApi {
         return s;
     }
 
-    private String dispatch(String name, String argsJson) {
+    /** Answers one call as the guest would get it (a JSON object with {@code value} or {@code error}). */
+    String dispatch(String name, String argsJson) {
+        String answer = answer(name, argsJson);
+        if (listener != null) {
+            listener.called(name, argsJson, answer);
+        }
+        return answer;
+    }
+
+    private String answer(String name, String argsJson) {
         TimeLimit l = limit;
         if (l != null) {
             l.enterHost();
@@ -143,6 +170,7 @@ final class MacroApi {
                 backend.print(a.string(0, "text"));
                 yield null;
             }
+            case NONDETERMINISTIC -> null;
             default -> throw new MacroException("no such API function: " + name);
         };
     }

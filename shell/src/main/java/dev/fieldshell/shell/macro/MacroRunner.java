@@ -34,6 +34,13 @@ public final class MacroRunner {
     private final java.util.Map<Path, MacroDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Path, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times a macro's default function has been run in a sandbox (not counting loads). */
+    long runs() {
+        return runs.get();
+    }
+
     public MacroRunner(Duration limit) {
         this.limit = limit;
     }
@@ -96,9 +103,15 @@ public final class MacroRunner {
 
     /** Runs the macro's default export with {@code args}; all module access goes through {@code backend}. */
     public Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend) throws MacroException {
+        return run(macro, args, backend, null);
+    }
+
+    /** Like {@link #run(MacroDescriptor, ObjectNode, MacroBackend)}; {@code listener} hears every API call and its answer. */
+    Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend, MacroApi.Listener listener) throws MacroException {
+        runs.incrementAndGet();
         Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
         try {
-            MacroApi api = new MacroApi(backend);
+            MacroApi api = new MacroApi(backend, listener);
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
                 api.limit(l);

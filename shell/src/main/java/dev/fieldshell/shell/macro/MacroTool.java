@@ -99,8 +99,15 @@ public final class MacroTool {
         }
     }
 
+    private volatile boolean sharePlans = true;
+
+    /** For the benchmark's before/after: whether a fleet run shares the macro's runs between alike modules. */
+    void sharePlans(boolean on) {
+        sharePlans = on;
+    }
+
     public MacroWorkflow workflow() {
-        return new MacroWorkflow(runner(), applier(), output(), Linters::standard);
+        return new MacroWorkflow(runner(), applier(), output(), Linters::standard, sharePlans);
     }
 
     // ---- macro list | show | resume | NAME ----

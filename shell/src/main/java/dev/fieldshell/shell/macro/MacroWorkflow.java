@@ -48,7 +48,15 @@ public final class MacroWorkflow {
     private final LocalOutput output;
     private final Supplier<Linter> linter;
 
+    private final boolean sharePlans;
+
     public MacroWorkflow(MacroRunner runner, PlanApplier applier, LocalOutput output, Supplier<Linter> linter) {
+        this(runner, applier, output, linter, true);
+    }
+
+    /** {@code sharePlans} false: every module gets a JavaScript run of its own (the benchmark's "before"). */
+    MacroWorkflow(MacroRunner runner, PlanApplier applier, LocalOutput output, Supplier<Linter> linter, boolean sharePlans) {
+        this.sharePlans = sharePlans;
         this.runner = runner;
         this.applier = applier;
         this.output = output;
@@ -68,6 +76,11 @@ public final class MacroWorkflow {
 
     /** Runs a macro through the whole workflow; the rows say per target what happened. */
     public List<Row> run(MacroDescriptor macro, ObjectNode args, List<Target> targets, Options options, Ui ui) throws MacroException {
+        if (sharePlans && targets.size() > 1 && macro.mode() == MacroDescriptor.Mode.PLAN) {
+            // Modules that answer the macro alike share one run of its JavaScript.
+            SharedPlans shared = new SharedPlans(runner, macro, args);
+            return run(macro, shared::plan, args, targets, options, ui);
+        }
         return run(macro, (t, printer) -> {
             RecordingBackend rec = new RecordingBackend(t.name(), t.link(), macro.name(), printer);
             runner.run(macro, args, rec);

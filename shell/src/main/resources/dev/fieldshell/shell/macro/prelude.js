@@ -36,6 +36,47 @@
     get target() { return api('module.target', []); },
     has: (feature) => api('module.has', [feature]),
   });
+  // What the macro can learn that is not an input (its arguments, the API's answers): the clock
+  // and random numbers. Their first use tells the host, which then never lets this run's plan
+  // stand in for another module's (SharedPlans). Values and behaviour are unchanged.
+  let told = false;
+  function nondeterministic() {
+    if (!told) {
+      told = true;
+      call('js.nondeterministic', '[]');
+    }
+  }
+  const random = Math.random;
+  Object.defineProperty(Math, 'random', { value: function random_() { nondeterministic(); return random(); },
+    writable: true, configurable: true });
+  Object.defineProperty(Math.random, 'name', { value: 'random' });
+  const RealDate = Date;
+  const realNow = RealDate.now;
+  const now = function now() { nondeterministic(); return realNow(); };
+  const WatchedDate = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      if (args.length === 0) nondeterministic();
+      return Reflect.construct(target, args, newTarget === WatchedDate ? target : newTarget);
+    },
+    apply(target, self, args) { nondeterministic(); return Reflect.apply(target, self, args); },
+    get(target, key, receiver) { return key === 'now' ? now : Reflect.get(target, key, receiver); },
+  });
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: WatchedDate, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'Date', { value: WatchedDate, writable: true, configurable: true });
+  if (typeof Intl === 'object') {
+    // Formatting without a date formats "now".
+    const dtf = Intl.DateTimeFormat.prototype;
+    const formatGetter = Object.getOwnPropertyDescriptor(dtf, 'format').get;
+    Object.defineProperty(dtf, 'format', { configurable: true, get() {
+      const f = formatGetter.call(this);
+      return (date) => { if (date === undefined) nondeterministic(); return f(date); };
+    } });
+    const toParts = dtf.formatToParts;
+    Object.defineProperty(dtf, 'formatToParts', { value: function formatToParts(date) {
+      if (date === undefined) nondeterministic();
+      return toParts.call(this, date);
+    }, writable: true, configurable: true });
+  }
   const print = (...parts) => api('host.print', [parts.map(p => typeof p === 'string' ? p : JSON.stringify(p)).join(' ')]);
   Object.defineProperty(globalThis, 'ovms', { value: Object.freeze({
     vfs, event, config, module,

@@ -18,8 +18,9 @@ import java.util.Map;
  * <ol>
  *   <li>{@code plan}: time from {@code :macro heapcheck} to the plan on screen (the "OVMS commands:"
  *       line), the first call in a fresh JVM (cold GraalJS) and then warm calls.</li>
- *   <li>{@code fleet}: {@code macro heapcheck --yes} (plan, apply, verify) on one simulator and on
- *       twenty in parallel, without and with a per-command latency like a real link's.</li>
+ *   <li>{@code fleet [ms…]}: {@code macro heapcheck --yes} (plan, apply, verify) on one simulator and on
+ *       twenty in parallel, without latency and with each per-command latency given, plan sharing
+ *       off and on; CPU split into the simulator's (in this JVM here, remote in a real fleet) and the rest.</li>
  * </ol>
  * Run: see BENCHMARKS.md "Macros" ({@code shell/src/test/benchmarks/macro.sh}).
  */
@@ -32,8 +33,20 @@ public final class MacroBenchmark {
                 case "plan" -> plan(fx, 0);
                 case "plan-after-tab" -> plan(fx, Long.parseLong(args.length > 1 ? args[1] : "2000"));
                 case "fleet" -> {
+                    // No latency, then each latency given (ms per command).
                     fleet(fx, 0);
-                    fleet(fx, Long.parseLong(args.length > 1 ? args[1] : "20"));
+                    for (int i = 1; i < args.length; i++) {
+                        fleet(fx, Long.parseLong(args[i]));
+                    }
+                }
+                case "fleet-loop" -> {
+                    // For a profiler (JFR): many 20-module runs without latency (args: runs, share true|false).
+                    MacroTool tool = new MacroTool(fx.dirs);
+                    tool.sharePlans(args.length <= 2 || Boolean.parseBoolean(args[2]));
+                    int n = Integer.parseInt(args.length > 1 ? args[1] : "30");
+                    for (int i = 0; i < n; i++) {
+                        runFleet(fx, tool, 20, 0, "loop" + i, false);
+                    }
                 }
                 default -> throw new IllegalArgumentException("plan, plan-after-tab [ms] or fleet [latency ms]");
             }
@@ -99,64 +112,122 @@ public final class MacroBenchmark {
         return all.subList(1, all.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
+    /**
+     * Plan+apply+verify on one module (3.3.006, as before; and 3.3.005, which needs 15 commands
+     * instead of 9) and on 20 in parallel (half of each), with the fleet's plan sharing off
+     * ("before") and on ("after"), interleaved in the same JVM. Medians of 5.
+     */
     private static void fleet(SimFixture fx, long latencyMs) throws Exception {
         MacroTool tool = new MacroTool(fx.dirs);
         // Warm the engine and the simulator code first: the comparison is about the fleet, not JIT.
-        for (int w = 0; w < 3; w++) {
-            runFleet(fx, tool, 1, latencyMs, "warm" + w);
+        for (boolean share : new boolean[] {false, true}) {
+            tool.sharePlans(share);
+            for (int w = 0; w < 3; w++) {
+                runFleet(fx, tool, 1, latencyMs, "warm" + share + w, false);
+            }
+            runFleet(fx, tool, 20, latencyMs, "warm20" + share, false);
         }
-        runFleet(fx, tool, 20, latencyMs, "warm20");
-        double[] one = new double[3];
-        double[] twenty = new double[3];
-        double[] oneCpu = new double[3];
-        double[] twentyCpu = new double[3];
-        for (int r = 0; r < 3; r++) {
-            double[] o = runFleet(fx, tool, 1, latencyMs, "one" + r);
-            double[] t = runFleet(fx, tool, 20, latencyMs, "twenty" + r);
-            one[r] = o[0];
-            oneCpu[r] = o[1];
-            twenty[r] = t[0];
-            twentyCpu[r] = t[1];
+        int reps = 5;
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
+        for (int r = 0; r < reps; r++) {
+            for (boolean share : new boolean[] {false, true}) {
+                tool.sharePlans(share);
+                String k = share ? "after" : "before";
+                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, latencyMs, k + "one" + r, false));
+                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, latencyMs, k + "old" + r, true));
+                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, latencyMs, k + "twenty" + r, false));
+            }
         }
-        Arrays.sort(one);
-        Arrays.sort(twenty);
-        Arrays.sort(oneCpu);
-        Arrays.sort(twentyCpu);
-        System.out.printf("apply+verify, latency %d ms/command: 1 module %.0f ms wall (%.0f ms process CPU), 20 modules in parallel %.0f ms wall"
-                + " (%.0f ms process CPU, %.1f ms per module) (medians of 3), wall ratio %.2f; load average %.2f%n",
-                latencyMs, one[1], oneCpu[1], twenty[1], twentyCpu[1], twentyCpu[1] / 20, twenty[1] / one[1], OS.getSystemLoadAverage());
+        for (String k : List.of("before", "after")) {
+            double one = median(results.get(k + " one006"), 0);
+            double old = median(results.get(k + " one005"), 0);
+            double twenty = median(results.get(k + " twenty"), 0);
+            double cpu = median(results.get(k + " twenty"), 1);
+            double sim = median(results.get(k + " twenty"), 2);
+            double js = median(results.get(k + " twenty"), 3);
+            System.out.printf("%-6s latency %3d ms/command: 1 module (3.3.006) %.0f ms, (3.3.005) %.0f ms; 20 in parallel %.0f ms; ratio %.2f"
+                    + " (%.2f against 3.3.005); 20 modules' process CPU %.0f ms = %.1f ms per module, of which simulator %.1f ms, the rest %.1f ms;"
+                    + " macro runs in JavaScript %.0f of 20; one module's process CPU %.0f ms (medians of %d; load average %.2f)%n",
+                    k, latencyMs, one, old, twenty, twenty / one, twenty / old, cpu, cpu / 20, sim / 20, (cpu - sim) / 20, js,
+                    median(results.get(k + " one006"), 1), reps, OS.getSystemLoadAverage());
+        }
+        tool.sharePlans(true);
     }
 
-    /** Wall and process CPU milliseconds of one {@code macro heapcheck --yes} over {@code n} fresh simulators. */
-    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, long latencyMs, String tag) throws Exception {
+    private static double median(List<double[]> runs, int column) {
+        double[] v = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    /**
+     * Wall ms, process CPU ms, simulator CPU ms (thread CPU inside the links' calls) and JavaScript
+     * runs of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
+     * and 3.3.005 ({@code old}: all 3.3.005).
+     */
+    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, long latencyMs, String tag, boolean old) throws Exception {
         Map<String, ModuleLink> links = new LinkedHashMap<>();
         List<SimulatedModule> modules = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong simNanos = new java.util.concurrent.atomic.AtomicLong();
         for (int i = 0; i < n; i++) {
-            SimulatedModule.Builder b = SimulatedModule.builder().firmware(i % 2 == 0 ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
+            SimulatedModule.Builder b = SimulatedModule.builder().firmware(i % 2 == 0 && !old ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
             if (latencyMs > 0) {
                 b.fault(new Fault.Latency(latencyMs));
             }
             SimulatedModule m = fx.start(b, tag + "-" + latencyMs + "-" + i);
             modules.add(m);
-            links.put(tag + "-" + i, m.link());
+            links.put(tag + "-" + i, new CpuCountingLink(m.link(), simNanos));
         }
         List<String> words = new ArrayList<>(List.of("heapcheck", "--yes", "--force", "--target", String.join(",", links.keySet())));
+        StringBuffer said = new StringBuffer();
         MacroWorkflow.Ui quiet = new MacroWorkflow.Ui() {
-            public void println(String line) {}
+            public void println(String line) {
+                said.append(line).append('\n');
+            }
 
             public boolean confirm(String q) {
                 return true;
             }
         };
+        long js0 = tool.runner().runs();
         long p0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         int code = tool.macro(words, SimFixture.targets(links, links.keySet().iterator().next()), quiet);
         long t1 = System.nanoTime();
         long p1 = OS.getProcessCpuTime();
-        if (code != 0) {
-            throw new IllegalStateException("fleet run failed");
+        // Every module must really have been changed and verified: a store left from an earlier run would send nothing.
+        long applied = said.toString().lines().filter(l -> l.matches("\\S+(:| +\\S+ +\\d+) +applied.*")).count();
+        if (code != 0 || applied != n) {
+            throw new IllegalStateException("fleet run did not apply everywhere (" + applied + " of " + n + "):\n" + said);
         }
         modules.forEach(SimulatedModule::close);
-        return new double[] {(t1 - t0) / 1e6, (p1 - p0) / 1e6};
+        return new double[] {(t1 - t0) / 1e6, (p1 - p0) / 1e6, simNanos.get() / 1e6, tool.runner().runs() - js0};
+    }
+
+    /** A link that adds the calling thread's CPU spent inside the simulator (run, upload) to a counter. */
+    private record CpuCountingLink(ModuleLink link, java.util.concurrent.atomic.AtomicLong nanos) implements ModuleLink {
+        public String target() { return link.target(); }
+        public dev.fieldshell.shell.link.ModuleInfo info() { return link.info(); }
+        public dev.fieldshell.shell.link.CommandResult run(String line) throws dev.fieldshell.shell.link.LinkException {
+            long c = THREADS.getCurrentThreadCpuTime();
+            try {
+                return link.run(line);
+            } finally {
+                nanos.addAndGet(THREADS.getCurrentThreadCpuTime() - c);
+            }
+        }
+        public dev.fieldshell.shell.link.CommandResult stream(String line, java.util.function.Consumer<String> sink) throws dev.fieldshell.shell.link.LinkException {
+            return link.stream(line, sink);
+        }
+        public void interrupt() { link.interrupt(); }
+        public boolean canUpload() { return link.canUpload(); }
+        public void upload(String path, byte[] content) throws dev.fieldshell.shell.link.LinkException {
+            long c = THREADS.getCurrentThreadCpuTime();
+            try {
+                link.upload(path, content);
+            } finally {
+                nanos.addAndGet(THREADS.getCurrentThreadCpuTime() - c);
+            }
+        }
+        public void close() { link.close(); }
     }
 }

@@ -4,6 +4,10 @@
 # `java -version` (JVM start on this machine at this moment). Beside the wall time it prints the
 # CPU time the started process (all its threads, plus the children it waited for: the launcher's
 # bash work) had used when the prompt appeared: on a loaded machine that is the stable figure.
+# A last row runs with -Dfieldshell.trace=true (through JAVA_TOOL_OPTIONS, stderr to a file) and
+# reads the trace marks: the main thread's own CPU time to its last mark before the prompt, the
+# path nothing else can shorten, and the wall time of that mark (ms since ./fieldshell started:
+# the launcher's process, which becomes the JVM).
 # usage: shell/src/test/benchmarks/startup.sh [RUNS]   (needs tmux and a built jar)
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
@@ -48,4 +52,18 @@ measure() { # $1 label, $2 command run in the pane, $3 text that means "ready"
 measure "tmux + shell prompt" "bash --norc -c 'printf \"ready> \"; exec sleep 30'" "ready> "
 measure "java -version" "bash --norc -c '$java_bin -Xshare:auto -version; exec sleep 30'" "Runtime Environment"
 measure "./fieldshell to sim OVMS# " "./fieldshell" "sim OVMS# "
+trace_row() {
+  for i in $(seq 1 "$runs"); do
+    sock="fstrace$$-$i"; err="$XDG_CACHE_HOME/trace.$i"
+    tmux -L "$sock" -f /dev/null new-session -d -s b -x 120 -y 30 \
+      "JAVA_TOOL_OPTIONS=-Dfieldshell.trace=true exec ./fieldshell 2>$err"
+    until tmux -L "$sock" capture-pane -p -J -t b 2>/dev/null | grep -q -- "sim OVMS# "; do sleep 0.005; done
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    awk '$1 == "trace" && $5 == "main" && $6 == "status" { print $3, $2 }' "$err"
+  done > "$XDG_CACHE_HOME/times"
+  stats() { sort -n | awk '{a[NR]=$1} END {printf "min=%dms median=%dms max=%dms", a[1], a[int((NR+1)/2)], a[NR]}'; }
+  printf "%-28s runs=%d  main-thread cpu: %s   wall at that mark: %s\n" "./fieldshell main thread" "$runs" \
+    "$(cut -d' ' -f1 "$XDG_CACHE_HOME/times" | stats)" "$(cut -d' ' -f2 "$XDG_CACHE_HOME/times" | stats)"
+}
+trace_row
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"

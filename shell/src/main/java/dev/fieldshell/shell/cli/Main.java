@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.fieldshell.shell.repl.StartupTrace.mark("main");
         if (args.length == 0) {
             // The most common start (the REPL): skip building the picocli tree of every subcommand,
             // which costs more than the rest of the way to the prompt.

@@ -7,6 +7,7 @@ import dev.fieldshell.shell.link.Prompter;
 import dev.fieldshell.shell.repl.Repl;
 import dev.fieldshell.shell.repl.ScriptRunner;
 import dev.fieldshell.shell.repl.Session;
+import dev.fieldshell.shell.repl.StartupTrace;
 import dev.fieldshell.shell.repl.Words;
 import dev.fieldshell.shell.repl.XdgDirs;
 import java.io.BufferedReader;
@@ -15,12 +16,16 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
 
 /**
  * What {@code fieldshell} without a subcommand does: the REPL on the built-in simulator when a
@@ -33,7 +38,9 @@ final class ShellLauncher {
 
     static int run(String commands, boolean json, boolean debug, PrintWriter out) throws IOException {
         XdgDirs dirs = XdgDirs.system();
-        if (commands != null || json || !Terminals.interactive()) {
+        boolean tty = Terminals.interactive();
+        StartupTrace.mark("isatty");
+        if (commands != null || json || !tty) {
             return script(commands, System.in, json, debug, dirs, out, LinkFactory.forUser(Prompter.NONE));
         }
         return interactive(debug, dirs);
@@ -58,18 +65,19 @@ final class ShellLauncher {
         // session's first :connect sim takes it from here instead of starting another.
         CompletableFuture<ModuleLink> sim = CompletableFuture.supplyAsync(() -> {
             try {
-                return LinkFactory.forUser(Prompter.NONE).open(DEFAULT_TARGET);
+                StartupTrace.mark("sim start");
+                ModuleLink l = LinkFactory.forUser(Prompter.NONE).open(DEFAULT_TARGET);
+                StartupTrace.mark("sim started");
+                return l;
             } catch (LinkException e) {
                 throw new CompletionException(e);
             }
         });
         AtomicBoolean simTaken = new AtomicBoolean();
         boolean color = !System.getenv().containsKey("NO_COLOR") && !"dumb".equals(System.getenv("TERM"));
-        String term = System.getenv("TERM");
-        TerminfoCache terminfo = new TerminfoCache(dirs.cache());
-        terminfo.preload(term);
-        try (Terminal terminal = systemTerminal()) {
-            terminfo.store(term);
+        StartupTrace.mark("terminal start");
+        try (Terminal terminal = systemTerminal(new TerminfoCache(dirs.cache()))) {
+            StartupTrace.mark("terminal");
             AtomicReference<Repl> repl = new AtomicReference<>();
             AtomicReference<LinkFactory> links = new AtomicReference<>();
             Session session = new Session(t -> DEFAULT_TARGET.equals(t) && simTaken.compareAndSet(false, true)
@@ -78,11 +86,15 @@ final class ShellLauncher {
                     Clock.systemUTC());
             repl.set(new Repl(terminal, session, dirs, color));
             links.set(LinkFactory.forUser(repl.get().prompter()));
+            StartupTrace.mark("repl");
             try (session) {
+                repl.get().prepare(debug); // while the simulator may still be starting
                 try {
                     ModuleLink link = session.connect(DEFAULT_TARGET, DEFAULT_TARGET);
+                    StartupTrace.mark("connected");
                     session.println("fieldshell on the built-in simulator (" + link.info().firmware()
                             + "). :help for local commands, ? for the module's; :connect TARGET for a real module.");
+                    StartupTrace.mark("banner");
                 } catch (LinkException e) {
                     session.println(e.getMessage());
                 }
@@ -99,8 +111,10 @@ final class ShellLauncher {
      * The terminal on JLine's JNI provider only. JLine otherwise tries every provider in turn and
      * the FFM one alone (foreign linker set-up) costs more than the rest of the way to the prompt;
      * the exec provider ({@code stty} processes) is the fallback when JLine's native library cannot load.
+     * With the JNI provider and capabilities kept from an earlier start, the terminal is the one
+     * that provider would build, given those capabilities ({@link KnownCapsTerminal}).
      */
-    private static Terminal systemTerminal() throws IOException {
+    private static Terminal systemTerminal(TerminfoCache caps) throws IOException {
         boolean jni = Terminals.jniAvailable();
         TerminalBuilder b = TerminalBuilder.builder().system(true).name("fieldshell")
                 .jni(jni).ffm(false).jna(false).jansi(false).exec(!jni)
@@ -110,7 +124,21 @@ final class ShellLauncher {
             // provider on the class path for a Windows code page.
             b.encoding(StandardCharsets.UTF_8);
         }
-        return b.build();
+        String type = b.computeType();
+        boolean plain = jni && type != null && !type.startsWith("dumb") && System.getProperty("org.jline.terminal.provider") == null;
+        if (plain) {
+            Optional<TerminalCapabilities> known = caps.load(type);
+            if (known.isPresent()) {
+                Pty pty = new JniTerminalProvider().current(SystemStream.Output);
+                return KnownCapsTerminal.open("fieldshell", type, pty, b.computeEncoding(), b.computeStdinEncoding(),
+                        b.computeStdoutEncoding(), known.get());
+            }
+        }
+        Terminal terminal = b.build();
+        if (plain) {
+            caps.store(type, terminal);
+        }
+        return terminal;
     }
 
     private static ModuleLink started(CompletableFuture<ModuleLink> sim) throws LinkException {

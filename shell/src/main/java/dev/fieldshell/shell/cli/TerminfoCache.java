@@ -5,62 +5,69 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.jline.utils.InfoCmp;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
 
 /**
- * Keeps the terminal's capabilities (what {@code infocmp -x $TERM} prints) in the cache directory.
- * JLine knows a few terminal types by heart; for the others (tmux-256color, most of what tmux and
- * modern emulators set) it runs {@code infocmp} on every start, a process spawn on the way to the
- * prompt. Deleting the cache directory makes it ask again.
+ * Keeps each terminal type's capabilities as JLine resolved them, in the cache directory, so that
+ * later starts hand them to {@link KnownCapsTerminal} instead of having JLine work them out again
+ * (for types it does not carry, tmux-256color and most of what modern emulators set, that also
+ * meant running {@code infocmp}). A cache written by another JLine is ignored and replaced;
+ * deleting the directory makes JLine resolve them again.
  */
 final class TerminfoCache {
     private final Path dir;
+    private final String origin;
 
     TerminfoCache(Path cacheDir) {
-        this.dir = cacheDir.resolve("terminfo");
+        this.dir = cacheDir.resolve("terminal-caps");
+        this.origin = jlineJar();
     }
 
-    /** Hands JLine the cached capabilities of {@code term}, if there are any; call before building the terminal. */
-    void preload(String term) {
-        Path f = file(term);
-        if (f == null || InfoCmp.getDefaultInfoCmp(term) != null) {
-            return;
+    /** The capabilities kept for {@code type}, if there are any from this JLine. */
+    Optional<TerminalCapabilities> load(String type) {
+        Path f = file(type);
+        if (f == null) {
+            return Optional.empty();
         }
         try {
-            String caps = Files.readString(f, StandardCharsets.UTF_8);
-            if (!caps.isBlank()) {
-                InfoCmp.setLoadedInfoCmp(term, caps);
-            }
+            return TerminalCapabilities.parse(Files.readString(f, StandardCharsets.UTF_8), origin);
         } catch (IOException e) {
-            // Not cached yet (or unreadable): JLine runs infocmp as it would anyway.
+            return Optional.empty(); // not kept yet (or unreadable): JLine resolves them
         }
     }
 
-    /** Stores what JLine learned about {@code term} while building the terminal, if it had to ask infocmp. */
-    void store(String term) {
-        Path f = file(term);
-        if (f == null || InfoCmp.getDefaultInfoCmp(term) != null || Files.exists(f)) {
-            return;
-        }
-        String caps = InfoCmp.getLoadedInfoCmp(term);
-        if (caps == null || caps.isBlank()) {
+    /** Keeps what {@code terminal} (of {@code type}) knows for the next start. */
+    void store(String type, Terminal terminal) {
+        Path f = file(type);
+        if (f == null || !type.equals(terminal.getType())) {
             return;
         }
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".caps", ".tmp");
-            Files.writeString(tmp, caps, StandardCharsets.UTF_8);
+            Files.writeString(tmp, TerminalCapabilities.of(terminal).format(origin), StandardCharsets.UTF_8);
             Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UnsupportedOperationException e) {
-            // A cache: failing to write it only costs the next start an infocmp run.
+            // A cache: failing to write it only costs the next start JLine's own parse.
         }
     }
 
-    private Path file(String term) {
+    private Path file(String type) {
         // TERM comes from the environment: only plain names make a file name.
-        if (term == null || !term.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")) {
+        if (type == null || !type.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")) {
             return null;
         }
-        return dir.resolve(term);
+        return dir.resolve(type);
+    }
+
+    /** Which JLine resolved the capabilities: its jar's file name carries the version. */
+    private static String jlineJar() {
+        try {
+            String p = Terminal.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            return p.substring(p.lastIndexOf('/', p.length() - 2) + 1);
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 }

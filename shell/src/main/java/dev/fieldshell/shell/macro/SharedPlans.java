@@ -78,7 +78,7 @@ final class SharedPlans {
                     if (!awaitCall(followed, i)) {
                         failed.add(followed);
                         followed = null;
-                    } else if (!agrees(followed, mine)) {
+                    } else if (!agrees(followed, mine) || (followed.ended && !followed.shareable)) {
                         failed.add(followed);
                         followed = null;
                     } else if (followed.calls.size() > i) {

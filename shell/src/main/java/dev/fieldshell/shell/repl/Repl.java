@@ -32,6 +32,7 @@ public final class Repl {
     private final CrashSpotter spotter = CrashSpotter.bundled();
     private final UnsolicitedOutput unsolicited;
     private LineReader reader;
+    private LineRunner runner;
     private Status status;
 
     public Repl(Terminal terminal, Session session, XdgDirs dirs, boolean color) {
@@ -62,10 +63,16 @@ public final class Repl {
         };
     }
 
-    /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
-    public int run(boolean debug) {
+    /**
+     * Builds the line reader (key maps, completion, history) before there is a module to talk to:
+     * the REPL's start calls it while the built-in simulator is still starting.
+     */
+    public void prepare(boolean debug) {
+        if (reader != null) {
+            return;
+        }
         List<LocalCommand> local = LocalCommands.all();
-        LineRunner runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style)
+        runner = new LineRunner(session, local, spotter, true, false, debug, this::readSecret, style)
                 .printLaterWith(this::printAbove);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // the module's tokenizer has no escapes
@@ -81,9 +88,16 @@ public final class Repl {
                 .completer(new ReplCompleter(runner.commands(), session,
                         new ModuleCompleter(this::currentTree, this::askModule)))
                 .build();
+        StartupTrace.mark("reader");
+    }
+
+    /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
+    public int run(boolean debug) {
+        prepare(debug);
         terminal.handle(Terminal.Signal.INT, s -> session.currentLink().ifPresent(ModuleLink::interrupt));
         session.onChange(this::linksChanged);
         linksChanged();
+        StartupTrace.mark("status");
         try {
             while (!session.quitRequested()) {
                 String line;

@@ -212,7 +212,7 @@ public final class SimulatedModule implements AutoCloseable {
 
     private Path temp(String prefix) {
         try {
-            Path p = Files.createTempDirectory(prefix);
+            Path p = TempDirs.create(prefix);
             tempDirs.add(p);
             return p;
         } catch (IOException e) {

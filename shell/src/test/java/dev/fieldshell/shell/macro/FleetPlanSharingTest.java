@@ -132,6 +132,34 @@ class FleetPlanSharingTest {
         assertThat(SimFixture.eventFiles(modules.get("m2"))).containsExactlyEntriesOf(Map.of("usr.once/00-once", "event raise usr.ready\n"));
     }
 
+    @Test
+    void aModuleWhoseLinkDropsMidApplyIsReportedStepByStepWhileTheOthersApply() throws Exception {
+        Map<String, ModuleLink> links = new LinkedHashMap<>();
+        Map<String, SimulatedModule> modules = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            SimulatedModule.Builder b = SimulatedModule.builder().firmware(SimFixture.FW_3_3_006);
+            if (i == 1) {
+                // 3 reads, 2 writes, then the link drops (as in DropMidApplyTest).
+                b.fault(new dev.fieldshell.shell.sim.Fault.DropAfter(5));
+            }
+            SimulatedModule m = fx.start(b, "m" + i);
+            modules.put("m" + i, m);
+            links.put("m" + i, m.link());
+        }
+        SimFixture.RecordingUi ui = new SimFixture.RecordingUi(true);
+        assertThat(run(links, ui, HeapcheckSimTest.SEED_ARGS.toArray(String[]::new))).as(ui.text()).isEqualTo(1);
+
+        assertThat(row(ui, "m1")).contains("interrupted");
+        assertThat(tool.applier().journal().latestUnfinished("m1").orElseThrow().steps()).extracting(dev.fieldshell.shell.ovms.JournalEntry.StepRecord::status)
+                .containsExactly(dev.fieldshell.shell.ovms.JournalEntry.Status.DONE, dev.fieldshell.shell.ovms.JournalEntry.Status.DONE,
+                        dev.fieldshell.shell.ovms.JournalEntry.Status.STARTED);
+        assertThat(SimFixture.eventFiles(modules.get("m1"))).containsOnlyKeys("usr.check.heap/00-checkheap", "server.v2.stopped/90-checkheap");
+        for (String ok : List.of("m0", "m2")) {
+            assertThat(row(ui, ok)).contains("applied");
+            assertThat(SimFixture.eventFiles(modules.get(ok))).isEqualTo(HeapcheckSimTest.SEED_FILES);
+        }
+    }
+
     private static String row(SimFixture.RecordingUi ui, String target) {
         return ui.lines.stream().filter(l -> l.startsWith(target + "  ")).findFirst().orElseThrow(() -> new AssertionError(ui.text()));
     }

@@ -4,7 +4,8 @@ import dev.fieldshell.shell.sim.console.CommandNode;
 import dev.fieldshell.shell.sim.console.CommandNode.Call;
 import dev.fieldshell.shell.sim.module.BootRecord;
 import dev.fieldshell.shell.sim.module.ModuleCore;
-import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -15,7 +16,11 @@ final class BootCommands {
     private BootCommands() {}
 
     static void register(CommandNode root, ModuleCore core) {
-        ZonedDateTime bootTime = ZonedDateTime.now();
+        // An instant, not a ZonedDateTime: the zone is looked up when boot status asks for it.
+        // Looking it up here would load the JDK's time-zone rules on every simulator start, and
+        // with them a search of every jar on the class path for other rule providers, on the way
+        // to the REPL's first prompt.
+        Instant bootTime = Instant.now();
         CommandNode n = root.add("boot", "BOOT framework", c -> status(c, core, bootTime), "$C", 0, 0, false);
         n.add("status", "Show boot system status", c -> status(c, core, bootTime), "", 0, 0, false);
         n.add("clear", "Clear/reset boot system status", c -> {
@@ -24,10 +29,10 @@ final class BootCommands {
         }, "", 0, 0, false);
     }
 
-    private static void status(Call c, ModuleCore core, ZonedDateTime bootTime) {
+    private static void status(Call c, ModuleCore core, Instant bootTime) {
         BootRecord b = core.boot();
         c.puts("Last boot was " + core.log().uptimeMillis() / 1000 + " second(s) ago");
-        c.puts("Time at boot: " + BOOT_TIME.format(bootTime));
+        c.puts("Time at boot: " + BOOT_TIME.format(bootTime.atZone(ZoneId.systemDefault())));
         c.puts("  This is reset #" + b.resets() + " since last power cycle");
         c.puts("  Detected boot reason: " + b.bootReason());
         c.puts("  Reset reason: " + b.resetReason());

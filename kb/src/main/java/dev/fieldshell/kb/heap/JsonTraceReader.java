@@ -1,14 +1,9 @@
 package dev.fieldshell.kb.heap;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldshell.kb.heap.JsonBytes.Token;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -17,12 +12,23 @@ import java.util.function.Consumer;
  * Streams the two JSON shapes: seed 003's window ({@code count}, {@code capacity}, {@code leaks[]} of
  * {@code sz/addr/cc/pcs}) and host-mode {@code sysviewtrace_proc.py -j} output ({@code events[]} whose heap
  * events carry {@code addr}, {@code size}, {@code callers}; alloc id 512, free id 513 by default). One array
- * element is held at a time.
+ * element is held at a time. Read with {@link JsonBytes}: numbers and hex strings straight from the bytes.
  */
 final class JsonTraceReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).build())
-            .build());
+    private static final byte[] SZ = ascii("sz");
+    private static final byte[] SIZE = ascii("size");
+    private static final byte[] ADDR = ascii("addr");
+    private static final byte[] ADDRESS = ascii("address");
+    private static final byte[] CC = ascii("cc");
+    private static final byte[] CCOUNT = ascii("ccount");
+    private static final byte[] TASK = ascii("task");
+    private static final byte[] CPU = ascii("cpu");
+    private static final byte[] CAPS = ascii("caps");
+    private static final byte[] PCS = ascii("pcs");
+    private static final byte[] CALLERS = ascii("callers");
+    private static final byte[] TS = ascii("ts");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] CORE_ID = ascii("core_id");
     private static final int SYSVIEW_ALLOC = 512;
     private static final int SYSVIEW_FREE = 513;
 
@@ -55,41 +61,40 @@ final class JsonTraceReader {
     }
 
     private void run(InputStream in) throws IOException {
-        try (JsonParser p = MAPPER.createParser(in)) {
-            try {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    note(TraceEvent.Kind.ERROR, 0, "not a heap-trace JSON object (it does not start with '{')");
-                    return;
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken t = p.nextToken();
-                    switch (field) {
-                        case "count" -> count = t.isNumeric() ? p.getLongValue() : count;
-                        case "capacity" -> capacity = t.isNumeric() ? p.getLongValue() : capacity;
-                        case "window_s", "duration_s", "seconds" -> {
-                            if (t.isNumeric()) {
-                                duration = p.getDoubleValue();
-                                durationSource = "\"" + field + "\" field";
-                            }
-                        }
-                        case "leaks", "records" -> {
-                            format = TraceFormat.JSON_WINDOW;
-                            leaks(p, t);
-                        }
-                        case "events" -> {
-                            format = TraceFormat.SYSVIEW_JSON;
-                            elements(p, t, this::sysviewEvent);
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                long at = p.currentLocation().getByteOffset();
-                note(TraceEvent.Kind.TRUNCATED, index,
-                        "the JSON stops being valid at byte " + at + " (" + firstLine(e.getOriginalMessage())
-                                + "); the " + index + " records before it are analysed");
+        JsonBytes p = new JsonBytes(in);
+        try {
+            if (p.next() != Token.START_OBJECT) {
+                note(TraceEvent.Kind.ERROR, 0, "not a heap-trace JSON object (it does not start with '{')");
+                return;
             }
+            while (p.next() == Token.FIELD_NAME) {
+                String field = p.text();
+                Token t = p.next();
+                switch (field) {
+                    case "count" -> count = numeric(t) ? integer(p, t) : skip(p, count);
+                    case "capacity" -> capacity = numeric(t) ? integer(p, t) : skip(p, capacity);
+                    case "window_s", "duration_s", "seconds" -> {
+                        if (numeric(t)) {
+                            duration = p.doubleValue();
+                            durationSource = "\"" + field + "\" field";
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "leaks", "records" -> {
+                        format = TraceFormat.JSON_WINDOW;
+                        leaks(p, t);
+                    }
+                    case "events" -> {
+                        format = TraceFormat.SYSVIEW_JSON;
+                        events(p, t);
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JsonBytes.Malformed e) {
+            note(TraceEvent.Kind.TRUNCATED, index, "the JSON stops being valid at byte " + e.offset + " (" + e.getMessage()
+                    + "); the " + index + " records before it are analysed");
         }
         if (format == TraceFormat.SYSVIEW_JSON && !Double.isNaN(firstTs) && Double.isNaN(duration)) {
             duration = lastTs - firstTs;
@@ -105,45 +110,32 @@ final class JsonTraceReader {
         }
     }
 
-    private interface Element {
-        void accept(JsonNode node);
+    private static boolean numeric(Token t) {
+        return t == Token.INT || t == Token.FLOAT;
     }
 
-    private void elements(JsonParser p, JsonToken t, Element each) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
-            }
-            JsonNode node = MAPPER.readTree(p);
-            index++;
-            each.accept(node);
-        }
+    /** An INT, or a FLOAT cut to its integer part. */
+    private static long integer(JsonBytes p, Token t) {
+        return t == Token.INT ? p.longValue() : (long) p.doubleValue();
     }
 
     /** The window's records, read token by token (no tree per record: this runs a million times). */
-    private void leaks(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
+    private void leaks(JsonBytes p, Token t) throws IOException {
+        if (t != Token.START_ARRAY) {
             p.skipChildren();
             return;
         }
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (e == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
-            }
+        Token e;
+        while ((e = p.next()) != Token.END_ARRAY) {
             leak(p, e);
             index++; // after the element: a cut one is not counted among "the records before it"
         }
     }
 
     /** One {@code leaks[]} element; a field given twice counts once (the last), {@code sz} wins over {@code size} etc. */
-    private void leak(JsonParser p, JsonToken start) throws IOException {
+    private void leak(JsonBytes p, Token start) throws IOException {
         announce();
-        if (start != JsonToken.START_OBJECT) {
+        if (start != Token.START_OBJECT) {
             p.skipChildren();
             bad++;
             return;
@@ -153,39 +145,37 @@ final class JsonTraceReader {
         Callers pcs = null;
         Callers callers = null;
         String caps = "";
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "sz" -> {
-                    hasSz = true;
-                    sz = number(p, v);
-                }
-                case "size" -> size = number(p, v);
-                case "addr" -> {
-                    hasAddr = true;
-                    addr = number(p, v);
-                }
-                case "address" -> address = number(p, v);
-                case "cc" -> {
-                    hasCc = true;
-                    cc = number(p, v);
-                }
-                case "ccount" -> ccount = number(p, v);
-                case "task" -> task = number(p, v);
-                case "cpu" -> cpu = number(p, v);
-                case "caps" -> caps = v == JsonToken.VALUE_STRING ? p.getText() : skip(p, "");
-                case "pcs" -> {
-                    hasPcs = true;
-                    pcs = callers(p, v);
-                }
-                case "callers" -> callers = callers(p, v);
-                default -> p.skipChildren();
+        while (p.next() == Token.FIELD_NAME) {
+            if (p.is(SZ)) {
+                hasSz = true;
+                sz = number(p, p.next());
+            } else if (p.is(ADDR)) {
+                hasAddr = true;
+                addr = number(p, p.next());
+            } else if (p.is(CC)) {
+                hasCc = true;
+                cc = number(p, p.next());
+            } else if (p.is(PCS)) {
+                hasPcs = true;
+                pcs = callers(p, p.next());
+            } else if (p.is(SIZE)) {
+                size = number(p, p.next());
+            } else if (p.is(ADDRESS)) {
+                address = number(p, p.next());
+            } else if (p.is(CCOUNT)) {
+                ccount = number(p, p.next());
+            } else if (p.is(TASK)) {
+                task = number(p, p.next());
+            } else if (p.is(CPU)) {
+                cpu = number(p, p.next());
+            } else if (p.is(CAPS)) {
+                caps = p.next() == Token.STRING ? p.text() : skip(p, "");
+            } else if (p.is(CALLERS)) {
+                callers = callers(p, p.next());
+            } else {
+                p.next();
+                p.skipChildren();
             }
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
         }
         long recSize = hasSz ? sz : size;
         long recAddr = hasAddr ? addr : address;
@@ -199,23 +189,20 @@ final class JsonTraceReader {
         sink.accept(new TraceEvent.Allocation(r));
     }
 
-    private static <T> T skip(JsonParser p, T value) throws IOException {
+    private static <T> T skip(JsonBytes p, T value) throws IOException {
         p.skipChildren();
         return value;
     }
 
     /** An array of addresses (numbers or hex strings), non-positive ones dropped; null when not an array. */
-    private Callers callers(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
+    private Callers callers(JsonBytes p, Token t) throws IOException {
+        if (t != Token.START_ARRAY) {
             p.skipChildren();
             return null;
         }
         callerCache.clear();
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (e == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input");
-            }
+        Token e;
+        while ((e = p.next()) != Token.END_ARRAY) {
             long v = number(p, e);
             if (v > 0) {
                 callerCache.add(v);
@@ -224,56 +211,77 @@ final class JsonTraceReader {
         return callerCache.get();
     }
 
-    /** {@link #number(JsonNode, JsonNode)} for the current token, which it consumes (containers are skipped). */
-    private static long number(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            try {
-                return p.getLongValue();
-            } catch (com.fasterxml.jackson.core.exc.InputCoercionException beyondLong) {
-                return p.getBigIntegerValue().longValue(); // as JsonNode.asLong() did
-            }
+    /**
+     * A number given as a JSON integer, a hex string {@code "0x…"} or a decimal string, for the current token, which
+     * it consumes (containers are skipped); -1 when it is none of these.
+     */
+    private static long number(JsonBytes p, Token t) throws IOException {
+        if (t == Token.INT) {
+            return p.longValue();
         }
-        if (t == JsonToken.VALUE_STRING) {
-            long v = hex0x(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            return v != NOT_PLAIN_HEX ? v : number(p.getText());
+        if (t == Token.STRING) {
+            long v = p.hexValue();
+            return v >= 0 ? v : number(p.text());
         }
         p.skipChildren();
         return -1;
     }
 
-    private static final long NOT_PLAIN_HEX = Long.MIN_VALUE;
-
-    /** {@code 0x} and 1–15 hex digits, the usual address string, parsed in place; NOT_PLAIN_HEX for anything else. */
-    private static long hex0x(char[] c, int off, int len) {
-        if (len < 3 || len > 17 || c[off] != '0' || (c[off + 1] != 'x' && c[off + 1] != 'X')) {
-            return NOT_PLAIN_HEX;
+    /** The {@code events[]} of sysview JSON: heap events are those with an address and a caller list. */
+    private void events(JsonBytes p, Token t) throws IOException {
+        if (t != Token.START_ARRAY) {
+            p.skipChildren();
+            return;
         }
-        long v = 0;
-        for (int i = off + 2; i < off + len; i++) {
-            int d = Character.digit(c[i], 16);
-            if (d < 0 || c[i] > 'f') {
-                return NOT_PLAIN_HEX;
+        Token e;
+        while ((e = p.next()) != Token.END_ARRAY) {
+            index++;
+            if (e != Token.START_OBJECT) {
+                p.skipChildren();
+                continue;
             }
-            v = (v << 4) | d;
+            sysviewEvent(p);
         }
-        return v;
     }
 
-    private void sysviewEvent(JsonNode n) {
-        double ts = n.has("ts") ? n.get("ts").asDouble(Double.NaN) : Double.NaN;
+    /** One event object; a field given twice counts once (the last). */
+    private void sysviewEvent(JsonBytes p) throws IOException {
+        double ts = Double.NaN;
+        boolean hasAddr = false, hasCallers = false;
+        long addr = -1, size = -1;
+        int id = SYSVIEW_ALLOC, core = -1;
+        Callers frames = Callers.NONE;
+        while (p.next() == Token.FIELD_NAME) {
+            if (p.is(TS)) {
+                ts = real(p, p.next());
+            } else if (p.is(ADDR)) {
+                hasAddr = true;
+                addr = number(p, p.next());
+            } else if (p.is(CALLERS)) {
+                hasCallers = true;
+                Callers c = callers(p, p.next());
+                frames = c == null ? Callers.NONE : c;
+            } else if (p.is(SIZE)) {
+                size = number(p, p.next());
+            } else if (p.is(ID)) {
+                id = (int) integer(p, p.next(), SYSVIEW_ALLOC);
+            } else if (p.is(CORE_ID)) {
+                core = (int) integer(p, p.next(), -1);
+            } else {
+                p.next();
+                p.skipChildren();
+            }
+        }
         if (!Double.isNaN(ts)) {
             if (Double.isNaN(firstTs)) {
                 firstTs = ts;
             }
             lastTs = ts;
         }
-        if (!n.has("addr") || !n.has("callers")) {
+        if (!hasAddr || !hasCallers) {
             return;
         }
         announce();
-        int id = n.path("id").asInt(SYSVIEW_ALLOC);
-        long addr = number(n.get("addr"), null);
-        Callers frames = callers(n.get("callers"));
         if (addr < 0) {
             bad++;
             return;
@@ -282,14 +290,34 @@ final class JsonTraceReader {
             sink.accept(new TraceEvent.Free(addr, 0, frames.frames(), index));
             return;
         }
-        long size = number(n.get("size"), null);
         if (size < 0) {
             bad++;
             return;
         }
-        int core = n.path("core_id").asInt(-1);
         HeapRecord r = new HeapRecord(size, addr, core, 0, -1, ts, "", frames, Optional.empty(), index);
         sink.accept(new TraceEvent.Allocation(r));
+    }
+
+    /** A number or a numeric string as a double; NaN for anything else (consumed). */
+    private static double real(JsonBytes p, Token t) throws IOException {
+        if (numeric(t)) {
+            return p.doubleValue();
+        }
+        if (t == Token.STRING) {
+            try {
+                return Double.parseDouble(p.text().trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        p.skipChildren();
+        return Double.NaN;
+    }
+
+    /** A number or a numeric string cut to an integer; {@code otherwise} for anything else (consumed). */
+    private static long integer(JsonBytes p, Token t, long otherwise) throws IOException {
+        double d = real(p, t);
+        return Double.isNaN(d) ? otherwise : t == Token.INT ? p.longValue() : (long) d;
     }
 
     private void announce() {
@@ -307,36 +335,6 @@ final class JsonTraceReader {
         }
     }
 
-    private static Callers callers(JsonNode arr) {
-        if (arr == null || !arr.isArray()) {
-            return Callers.NONE;
-        }
-        long[] out = new long[arr.size()];
-        int n = 0;
-        for (JsonNode pc : arr) {
-            long a = number(pc, null);
-            if (a > 0) {
-                out[n++] = a;
-            }
-        }
-        return Callers.of(out, n);
-    }
-
-    /** A number given as a JSON number, a hex string {@code "0x…"} or a decimal string; -1 when absent or bad. */
-    private static long number(JsonNode a, JsonNode b) {
-        JsonNode n = a != null ? a : b;
-        if (n == null || n.isNull()) {
-            return -1;
-        }
-        if (n.isIntegralNumber()) {
-            return n.asLong();
-        }
-        if (n.isTextual()) {
-            return number(n.asText());
-        }
-        return -1;
-    }
-
     /** A hex string {@code "0x…"} or a decimal string; -1 when it is neither. */
     private static long number(String text) {
         String s = text.trim();
@@ -349,19 +347,11 @@ final class JsonTraceReader {
         }
     }
 
-    private static String text(JsonNode n) {
-        return n == null || !n.isTextual() ? "" : n.asText();
-    }
-
     private void note(TraceEvent.Kind kind, long at, String text) {
         sink.accept(new TraceEvent.Note(kind, at, text));
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "syntax error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -12,10 +12,12 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.util.BytesRef;
@@ -56,11 +58,36 @@ public final class KbSchema {
     public static final String HASH = "hash";
     public static final String STORED_DOC = "_doc";
 
+    /**
+     * Version of this schema, kept in every commit's user data under {@link #SCHEMA_KEY}. An index without
+     * the key is version 1 (positions on {@link #CODE} and {@link #FRAMES}). Version 2 indexes those two fields
+     * with documents and frequencies only: the suggester only ever asks them for terms, and positions were
+     * a large part of the import's indexing cost. Lucene cannot mix the two in one field, so an older index is
+     * rebuilt from its stored documents before the first write (see {@link KnowledgeBase}).
+     */
+    public static final int SCHEMA_VERSION = 2;
+    public static final String SCHEMA_KEY = "fieldshell.schema";
+
     /** Fields a query without a field name searches. */
     public static final List<String> DEFAULT_SEARCH_FIELDS = List.of(TITLE, TEXT, CODE, FRAMES, CAUSE, FIX);
 
     private static final Set<String> PROSE_FIELDS = Set.of(TITLE, TEXT, CAUSE, FIX);
     private static final Set<String> CODE_FIELDS = Set.of(CODE, FRAMES);
+
+    /** Code text: tokens and their frequencies, no positions (phrase queries on it become all-terms queries). */
+    static final FieldType CODE_TYPE = codeType();
+
+    private static FieldType codeType() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    /** Whether {@code field} is indexed without positions. */
+    static boolean positionless(String field) {
+        return CODE_FIELDS.contains(field);
+    }
 
     /** How many innermost named frames of each crash go into {@link #TOP_FRAME}. */
     private static final int TOP_FRAMES = 3;
@@ -79,7 +106,7 @@ public final class KbSchema {
 
     /** A parser for Lucene query syntax over this schema; not thread-safe, make one per query. */
     public static QueryParser queryParser(Analyzer analyzer) {
-        MultiFieldQueryParser p = new MultiFieldQueryParser(DEFAULT_SEARCH_FIELDS.toArray(String[]::new), analyzer);
+        MultiFieldQueryParser p = new PositionlessAwareParser(DEFAULT_SEARCH_FIELDS.toArray(String[]::new), analyzer);
         p.setAllowLeadingWildcard(false);
         return p;
     }
@@ -98,8 +125,8 @@ public final class KbSchema {
         doc.add(new StoredField(STORED_DOC, canonicalJson));
         text(doc, TITLE, d.title());
         text(doc, TEXT, d.text());
-        text(doc, CODE, d.title());
-        text(doc, CODE, d.text());
+        code(doc, CODE, d.title());
+        code(doc, CODE, d.text());
         text(doc, CAUSE, d.cause());
         text(doc, FIX, d.fix());
         keyword(doc, STATUS, d.status());
@@ -122,7 +149,7 @@ public final class KbSchema {
         Set<String> topFrames = new LinkedHashSet<>();
         Set<String> events = new LinkedHashSet<>();
         for (CrashReport c : d.crashes()) {
-            text(doc, FRAMES, frameText(c));
+            code(doc, FRAMES, frameText(c));
             if (!c.exception().isEmpty()) {
                 exceptions.add(c.exception());
             }
@@ -187,6 +214,12 @@ public final class KbSchema {
     private static void text(Document doc, String field, String value) {
         if (!value.isEmpty()) {
             doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static void code(Document doc, String field, String value) {
+        if (!value.isEmpty()) {
+            doc.add(new Field(field, value, CODE_TYPE));
         }
     }
 

@@ -114,24 +114,25 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /** Adds or replaces the document with {@code doc.id()}; writes nothing if its content is unchanged. */
-    public synchronized UpsertOutcome upsert(KbDocument doc) throws IOException {
-        if (doc.id().isBlank()) {
-            throw new IllegalArgumentException("a KB document needs an id");
-        }
-        String json = DocumentCodec.toJsonString(doc);
-        String hash = DocumentCodec.hashOfJson(json);
-        String old = currentHash(doc.id());
-        if (hash.equals(old)) {
+    public UpsertOutcome upsert(KbDocument doc) throws IOException {
+        return upsert(PreparedDocument.of(doc));
+    }
+
+    /** As {@link #upsert(KbDocument)}, for a document already prepared (possibly on another thread). */
+    public synchronized UpsertOutcome upsert(PreparedDocument p) throws IOException {
+        String id = p.doc().id();
+        String old = currentHash(id);
+        if (p.hash().equals(old)) {
             return UpsertOutcome.UNCHANGED;
         }
         if (old.isEmpty()) {
             // No live document has this id (checked above, uncommitted writes included): a plain add spares
             // Lucene buffering a delete term and applying it to every segment at the next flush.
-            writer().addDocument(KbSchema.toLucene(doc, hash, json));
+            writer().addDocument(p.lucene());
         } else {
-            writer().updateDocument(new Term(KbSchema.ID, doc.id()), KbSchema.toLucene(doc, hash, json));
+            writer().updateDocument(new Term(KbSchema.ID, id), p.lucene());
         }
-        noteWrite(doc.id(), hash);
+        noteWrite(id, p.hash());
         return old.isEmpty() ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     }
 
@@ -157,6 +158,7 @@ public final class KnowledgeBase implements Closeable {
     public synchronized void commit(Map<String, String> userData) throws IOException {
         Map<String, String> merged = new LinkedHashMap<>(commitUserData());
         merged.putAll(userData);
+        merged.put(KbSchema.SCHEMA_KEY, Integer.toString(KbSchema.SCHEMA_VERSION));
         if (merged.equals(commitUserData()) && (writer == null || !writer.hasUncommittedChanges())) {
             return;
         }
@@ -278,15 +280,86 @@ public final class KnowledgeBase implements Closeable {
                     .setUseCompoundFile(false)
                     .setCommitOnClose(true);
             cfg.getMergePolicy().setNoCFSRatio(0.0);
+            int onDisk = schemaOnDisk();
+            if (onDisk > KbSchema.SCHEMA_VERSION) {
+                throw new KbSchemaException(dir, onDisk);
+            }
+            if (onDisk > 0 && onDisk < KbSchema.SCHEMA_VERSION) {
+                cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            }
             try {
                 writer = new IndexWriter(directory, cfg);
             } catch (LockObtainFailedException e) {
                 throw new KbLockedException(dir, e);
             }
+            if (onDisk > 0 && onDisk < KbSchema.SCHEMA_VERSION) {
+                try {
+                    rebuildFromStored(onDisk);
+                } catch (IOException | RuntimeException e) {
+                    writer.rollback(); // never let close() commit half a rebuild
+                    writer = null;
+                    throw e;
+                }
+            } else if (onDisk == 0) {
+                writer.setLiveCommitData(Map.of(KbSchema.SCHEMA_KEY, Integer.toString(KbSchema.SCHEMA_VERSION)).entrySet());
+            }
             // Another process may have committed since our reader opened: start from what the writer sees.
             replaceReader(DirectoryReader.open(writer));
         }
         return writer;
+    }
+
+    /** The schema version of the last commit: 0 when there is no index, 1 when the commit does not say. */
+    private int schemaOnDisk() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return 0;
+        }
+        String v = SegmentInfos.readLatestCommit(directory).getUserData().get(KbSchema.SCHEMA_KEY);
+        try {
+            return v == null ? 1 : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new KbSchemaException(dir, v);
+        }
+    }
+
+    /**
+     * Rewrites every live document of the last commit with the current schema into the writer just opened in
+     * CREATE mode, keeping the commit's user data, and commits. Each document is rebuilt from its stored JSON
+     * and keeps its content hash, so a later re-import finds it unchanged. Until that commit the old one stays
+     * the index on disk: a kill during the rebuild leaves the old index, and the next write starts over.
+     */
+    private void rebuildFromStored(int oldVersion) throws IOException {
+        Map<String, String> userData = new LinkedHashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+        long documents = 0;
+        try (DirectoryReader old = DirectoryReader.open(directory)) {
+            for (LeafReaderContext ctx : old.leaves()) {
+                LeafReader leaf = ctx.reader();
+                Bits live = leaf.getLiveDocs();
+                org.apache.lucene.index.StoredFields stored = leaf.storedFields();
+                for (int d = 0; d < leaf.maxDoc(); d++) {
+                    if (live != null && !live.get(d)) {
+                        continue;
+                    }
+                    org.apache.lucene.document.Document doc = stored.document(d);
+                    String json = doc.get(KbSchema.STORED_DOC);
+                    writer.addDocument(KbSchema.toLucene(DocumentCodec.fromJsonString(json), doc.get(KbSchema.HASH), json));
+                    documents++;
+                }
+            }
+        }
+        userData.put(KbSchema.SCHEMA_KEY, Integer.toString(KbSchema.SCHEMA_VERSION));
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+        rebuildNotice = "rebuilt the knowledge base at " + dir + " for index schema " + KbSchema.SCHEMA_VERSION + " (it had schema "
+                + oldVersion + "): " + documents + " documents rewritten from their stored copies";
+    }
+
+    /** Set when opening for writing rebuilt an index of an older schema; says what happened, in one line. */
+    private String rebuildNotice = "";
+
+    /** One line if this instance rebuilt an older index before its first write (see {@link KbSchema#SCHEMA_VERSION}), else empty. */
+    public synchronized Optional<String> rebuildNotice() {
+        return rebuildNotice.isEmpty() ? Optional.empty() : Optional.of(rebuildNotice);
     }
 
     private void noteWrite(String id, String hash) throws IOException {

@@ -32,14 +32,25 @@ final class ScopeSplitFilter extends TokenFilter {
             return true;
         }
         while (input.incrementToken()) {
-            String trimmed = trim(term);
-            if (trimmed.isEmpty()) {
+            // trimmed in place: no String per token unless it is a scoped name
+            char[] buf = term.buffer();
+            int start = 0;
+            int end = term.length();
+            while (start < end && isEdgePunct(buf[start])) {
+                start++;
+            }
+            while (end > start && isEdgePunct(buf[end - 1])) {
+                end--;
+            }
+            if (start == end) {
                 continue;
             }
-            if (trimmed.length() != term.length()) {
-                term.setEmpty().append(trimmed);
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
             }
-            if (trimmed.contains("::")) {
+            term.setLength(end - start);
+            if (hasScope(buf, end - start)) {
+                String trimmed = term.toString();
                 for (String part : trimmed.split("::")) {
                     if (!part.isEmpty()) {
                         pendingParts.addLast(part);
@@ -52,16 +63,13 @@ final class ScopeSplitFilter extends TokenFilter {
         return false;
     }
 
-    private static String trim(CharSequence s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isEdgePunct(s.charAt(start))) {
-            start++;
+    private static boolean hasScope(char[] buf, int length) {
+        for (int i = 1; i < length; i++) {
+            if (buf[i] == ':' && buf[i - 1] == ':') {
+                return true;
+            }
         }
-        while (end > start && isEdgePunct(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.subSequence(start, end).toString();
+        return false;
     }
 
     private static boolean isEdgePunct(char c) {

@@ -15,7 +15,15 @@ import java.util.regex.Pattern;
 /** Names the components a text is about, by the patterns in {@code components.tsv}. */
 final class ComponentTagger {
     /** A component's pattern and the literals one of which must occur for it to match (empty: always try). */
-    private record Rule(Pattern pattern, List<String> literals) {}
+    private record Rule(Pattern pattern, List<Literal> literals) {}
+
+    /**
+     * A literal one alternative of a pattern must contain, and at most how many characters of that alternative
+     * can come before it ({@link #UNKNOWN} when unbounded or not worked out, e.g. after a group or {@code *}).
+     */
+    record Literal(String text, int maxBefore) {
+        static final int UNKNOWN = -1;
+    }
 
     private static final Map<String, Rule> PATTERNS = load();
     private static final int SCAN_LIMIT = 200_000;
@@ -45,11 +53,24 @@ final class ComponentTagger {
         if (rule.literals().isEmpty()) {
             return m.find();
         }
-        for (String literal : rule.literals()) {
-            for (int at = t.indexOf(literal); at >= 0; at = t.indexOf(literal, at + 1)) {
-                m.region(Math.max(0, at - LOOKBACK), Math.min(t.length(), at + literal.length() + LOOKBACK));
-                if (m.find()) {
-                    return true;
+        for (Literal literal : rule.literals()) {
+            String lit = literal.text();
+            for (int at = t.indexOf(lit); at >= 0; at = t.indexOf(lit, at + 1)) {
+                int end = Math.min(t.length(), at + lit.length() + LOOKBACK);
+                if (literal.maxBefore() == Literal.UNKNOWN) {
+                    m.region(Math.max(0, at - LOOKBACK), end);
+                    if (m.find()) {
+                        return true;
+                    }
+                    continue;
+                }
+                // The match of this literal's alternative starts at most maxBefore characters before it: try only
+                // those starts (usually just one) instead of scanning a window of 2 × LOOKBACK start positions.
+                for (int start = Math.max(0, at - literal.maxBefore()); start <= at; start++) {
+                    m.region(start, end);
+                    if (m.lookingAt()) {
+                        return true;
+                    }
                 }
             }
         }
@@ -78,48 +99,107 @@ final class ComponentTagger {
      * three); empty when some alternative has none, so the regex must always be tried.
      */
     static List<String> requiredLiterals(String regex) {
-        List<String> out = new ArrayList<>();
+        return literals(regex).stream().map(Literal::text).toList();
+    }
+
+    /** As {@link #requiredLiterals}, each with the most characters its alternative can match before it. */
+    static List<Literal> literals(String regex) {
+        List<Literal> out = new ArrayList<>();
         for (String alt : topLevelAlternatives(regex)) {
             String best = "";
+            int bestAt = 0;
             StringBuilder run = new StringBuilder();
+            int runAt = 0;
             for (int i = 0; i < alt.length(); i++) {
                 char c = alt.charAt(i);
                 if (c == '\\' && i + 1 < alt.length()) {
                     char e = alt.charAt(++i);
                     if (Character.isLetterOrDigit(e)) { // \b, \s, \d …: not a literal
-                        best = longer(best, run);
+                        if (run.length() > best.length()) {
+                            best = run.toString();
+                            bestAt = runAt;
+                        }
                         run.setLength(0);
                     } else {
+                        if (run.length() == 0) {
+                            runAt = i - 1;
+                        }
                         run.append(e);
                     }
                 } else if ("?*{".indexOf(c) >= 0) {
                     if (run.length() > 0) {
                         run.setLength(run.length() - 1);
                     }
-                    best = longer(best, run);
+                    if (run.length() > best.length()) {
+                        best = run.toString();
+                        bestAt = runAt;
+                    }
                     run.setLength(0);
                 } else if ("[](){}+^$.|".indexOf(c) >= 0) {
-                    best = longer(best, run);
+                    if (run.length() > best.length()) {
+                        best = run.toString();
+                        bestAt = runAt;
+                    }
                     run.setLength(0);
                     if (c == '[') {
                         int close = alt.indexOf(']', i + 1);
                         i = close < 0 ? alt.length() : close;
                     }
                 } else {
+                    if (run.length() == 0) {
+                        runAt = i;
+                    }
                     run.append(c);
                 }
             }
-            best = longer(best, run);
+            if (run.length() > best.length()) {
+                best = run.toString();
+                bestAt = runAt;
+            }
             if (best.length() < 3) {
                 return List.of();
             }
-            out.add(best);
+            out.add(new Literal(best, maxWidth(alt.substring(0, bestAt))));
         }
         return out;
     }
 
-    private static String longer(String best, StringBuilder run) {
-        return run.length() > best.length() ? run.toString() : best;
+    /**
+     * The most characters {@code prefix} (the start of an alternative) can match, or {@link Literal#UNKNOWN} when
+     * that is unbounded or not simple: only single characters, escapes, classes, {@code ?} and zero-width
+     * {@code \b}, {@code \B}, {@code ^} are counted; anything else (groups, {@code * + {n}}) gives up.
+     */
+    static int maxWidth(String prefix) {
+        int width = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c == '\\' && i + 1 < prefix.length()) {
+                char e = prefix.charAt(++i);
+                if (e == 'b' || e == 'B') {
+                    continue;
+                }
+                if (Character.isLetterOrDigit(e) && "dDsSwW".indexOf(e) < 0) {
+                    return Literal.UNKNOWN; // \Q, \p{…}, back references …: not worth reading
+                }
+                width++;
+            } else if (c == '[') {
+                int close = prefix.indexOf(']', i + 2);
+                if (close < 0 || prefix.indexOf('[', i + 1) >= 0 && prefix.indexOf('[', i + 1) < close) {
+                    return Literal.UNKNOWN;
+                }
+                i = close;
+                width++;
+            } else if (c == '^') {
+                continue;
+            } else if (c == '?') {
+                continue; // makes the previous single character optional: the maximum stays
+            } else if ("()|*+{}$".indexOf(c) >= 0) {
+                return Literal.UNKNOWN;
+            } else {
+                width++;
+            }
+        }
+        return width;
     }
 
     private static List<String> topLevelAlternatives(String regex) {
@@ -162,7 +242,7 @@ final class ComponentTagger {
                 String[] kv = l.split("\t", 2);
                 if (kv.length == 2) {
                     String regex = lowerLiterals(kv[1].strip());
-                    map.put(kv[0].strip(), new Rule(Pattern.compile(regex), requiredLiterals(regex)));
+                    map.put(kv[0].strip(), new Rule(Pattern.compile(regex), literals(regex)));
                 }
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.fieldshell.kb.source;
 
 import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KnowledgeBase;
+import dev.fieldshell.kb.index.PreparedDocument;
 import dev.fieldshell.kb.index.UpsertOutcome;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -108,15 +109,16 @@ public final class Ingestor {
     }
 
     /** Marks the end of the queue; compared by identity. */
-    private static final KbDocument END = new KbDocument("\u0000end", dev.fieldshell.kb.index.DocType.NOTE, "", "", "", "", "",
-            null, null, "", null, null, null, "", "", "", "", null);
+    private static final PreparedDocument END = new PreparedDocument(new KbDocument("\u0000end", dev.fieldshell.kb.index.DocType.NOTE,
+            "", "", "", "", "", null, null, "", null, null, null, "", "", "", "", null), "", "", null);
 
-    private java.util.concurrent.BlockingQueue<KbDocument> queue;
+    private java.util.concurrent.BlockingQueue<PreparedDocument> queue;
     private volatile Throwable indexerFailure;
 
     /**
-     * Runs {@code action} (reading and parsing, this thread) while a second thread writes the documents
-     * into the index: on two cores parsing and Lucene indexing overlap. Order is kept (one queue, one writer).
+     * Runs {@code action} (reading, parsing and preparing each document's JSON, hash and Lucene fields, this
+     * thread) while a second thread writes the documents into the index: on two cores parsing and Lucene
+     * indexing overlap. Order is kept (one queue, one writer).
      */
     private void withIndexer(IoAction action) throws IOException {
         if (queue != null) {
@@ -125,10 +127,10 @@ public final class Ingestor {
         }
         queue = new java.util.concurrent.ArrayBlockingQueue<>(1024);
         indexerFailure = null;
-        java.util.concurrent.BlockingQueue<KbDocument> q = queue;
+        java.util.concurrent.BlockingQueue<PreparedDocument> q = queue;
         Thread indexer = new Thread(() -> {
             try {
-                for (KbDocument d = q.take(); d != END; d = q.take()) {
+                for (PreparedDocument d = q.take(); d != END; d = q.take()) {
                     if (indexerFailure == null) {
                         index(d);
                     }
@@ -177,7 +179,7 @@ public final class Ingestor {
     }
 
     /** Runs on the indexer thread only. */
-    private void index(KbDocument doc) throws IOException {
+    private void index(PreparedDocument doc) throws IOException {
         UpsertOutcome o = kb.upsert(doc);
         switch (o) {
             case ADDED -> added++;
@@ -194,7 +196,9 @@ public final class Ingestor {
     private volatile String currentInput = "";
 
     public IngestSummary summary() {
-        List<String> lines = new ArrayList<>(problems);
+        List<String> lines = new ArrayList<>();
+        kb.rebuildNotice().ifPresent(lines::add);
+        lines.addAll(problems);
         warningCounts.forEach((k, n) -> {
             if (n > 1) {
                 lines.add(k.substring(0, k.indexOf('\u0000')) + " (" + (n - 1) + " more like it in this input)");
@@ -358,7 +362,7 @@ public final class Ingestor {
             public void document(KbDocument doc) throws IOException {
                 rethrowIndexerFailure();
                 try {
-                    queue.put(doc);
+                    queue.put(PreparedDocument.of(doc));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while importing " + display, e);

@@ -56,12 +56,28 @@ final class MailDates {
 
     private static String instant(int y, int mo, int d, int h, int mi, int s, String zone) {
         try {
-            ZoneOffset off = ZoneOffset.from(OFFSET.parse(zone));
+            ZoneOffset off = offset(zone);
             LocalDateTime t = LocalDateTime.of(y, mo, d, h, mi, s);
             return OffsetDateTime.of(t, off).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
         } catch (java.time.DateTimeException e) {
             return "";
         }
+    }
+
+    /** {@code +hhmm} / {@code -hhmm} as an offset, without a formatter (this runs once per imported mail). */
+    private static ZoneOffset offset(String zone) {
+        if (zone.length() != 5 || (zone.charAt(0) != '+' && zone.charAt(0) != '-')) {
+            return ZoneOffset.from(OFFSET.parse(zone));
+        }
+        for (int i = 1; i < 5; i++) {
+            if (zone.charAt(i) < '0' || zone.charAt(i) > '9') {
+                return ZoneOffset.from(OFFSET.parse(zone));
+            }
+        }
+        int sign = zone.charAt(0) == '-' ? -1 : 1;
+        int hours = (zone.charAt(1) - '0') * 10 + zone.charAt(2) - '0';
+        int minutes = (zone.charAt(3) - '0') * 10 + zone.charAt(4) - '0';
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
     }
 
     static int year(String iso) {

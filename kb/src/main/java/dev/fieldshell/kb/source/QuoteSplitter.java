@@ -40,7 +40,8 @@ final class QuoteSplitter {
         // Mailman footer and scrubbed attachments end the useful text (unless quoted: those start with '>').
         for (int i = 0; i < end; i++) {
             String l = lines[i];
-            if (NEXT_PART.matcher(l).matches()) {
+            // Cheap first-character checks before each pattern: almost no line is a footer or a header.
+            if (l.startsWith("-----") && NEXT_PART.matcher(l).matches()) {
                 for (int k = i + 1; k < lines.length; k++) {
                     Matcher m = URL_LINE.matcher(lines[k]);
                     if (m.matches()) {
@@ -50,7 +51,7 @@ final class QuoteSplitter {
                 end = i;
                 break;
             }
-            if (FOOTER_RULE.matcher(l).matches() && isMailmanFooter(lines, i)) {
+            if (l.startsWith("____") && FOOTER_RULE.matcher(l).matches() && isMailmanFooter(lines, i)) {
                 end = i;
                 break;
             }
@@ -80,8 +81,8 @@ final class QuoteSplitter {
                 lastWasQuote = true;
                 continue;
             }
-            if (OUTLOOK_SEPARATOR.matcher(l).matches()
-                    || (OUTLOOK_FROM.matcher(l).matches() && i + 1 < end && OUTLOOK_SENT.matcher(stripCr(lines[i + 1])).matches()
+            if ((l.contains("--") && OUTLOOK_SEPARATOR.matcher(l).matches())
+                    || (mayStartOutlookFrom(l) && OUTLOOK_FROM.matcher(l).matches() && i + 1 < end && OUTLOOK_SENT.matcher(stripCr(lines[i + 1])).matches()
                         && startsQuoteHeaderBlock(lines, i, end))) {
                 attributions.add(l.strip());
                 afterOutlookHeader = true;
@@ -105,7 +106,7 @@ final class QuoteSplitter {
                 inSignature = true;
                 continue;
             }
-            if (inSignature || MOBILE_SIGNOFF.matcher(l).matches()) {
+            if (inSignature || (maySignOff(l) && MOBILE_SIGNOFF.matcher(l).matches())) {
                 continue;
             }
             own.append(l).append('\n');
@@ -119,7 +120,7 @@ final class QuoteSplitter {
         if (l.isEmpty() || l.length() > 300) {
             return 0;
         }
-        boolean startsLikeOne = ATTRIBUTION_START.matcher(l).lookingAt();
+        boolean startsLikeOne = "OALEI".indexOf(l.charAt(0)) >= 0 && ATTRIBUTION_START.matcher(l).lookingAt();
         if (!startsLikeOne && !hasAttributionVerb(l)) {
             return 0; // cheap test first: almost no line is an attribution
         }
@@ -134,6 +135,22 @@ final class QuoteSplitter {
             }
         }
         return 0;
+    }
+
+    /** The precondition of {@link #OUTLOOK_FROM}: {@code From:}, {@code Von:}, or a {@code *} before them. */
+    private static boolean mayStartOutlookFrom(String l) {
+        return l.startsWith("From") || l.startsWith("Von") || l.startsWith("*");
+    }
+
+    /** The precondition of {@link #MOBILE_SIGNOFF} (case-insensitive): its first non-blank letter is s, v or g. */
+    private static boolean maySignOff(String l) {
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return "sSvVgG".indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     private static final String[] ATTRIBUTION_VERBS = {"wrote", "schrieb", "writes", "schreibt", "crit", "escribi", "scritto",

@@ -63,6 +63,65 @@ public final class Bench {
                 (double) stats.sizeBytes() / Math.max(1, docs), peak / 1e6, Runtime.getRuntime().maxMemory() >> 20, stats.crashes(),
                 os.getSystemLoadAverage(), os.getAvailableProcessors());
         s.problems().stream().limit(5).forEach(p -> System.out.println("  " + p));
+        System.out.println("CPU by thread group (whole process, JVM start and corpus generation included): " + threadCpu());
+    }
+
+    /**
+     * CPU seconds per thread group from /proc (Linux only), so GC and JIT threads, which a Java profiler does
+     * not sample, show up too. Trailing numbers are dropped from names so that e.g. all GC workers are one group.
+     */
+    static String threadCpu() {
+        sampleThreads();
+        if (THREAD_CPU.isEmpty()) {
+            return "(no /proc)";
+        }
+        java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
+        THREAD_CPU.values().forEach(e -> byGroup.merge(e.getKey().replaceAll("[#\\d\\s]+$", ""), e.getValue(), Double::sum));
+        StringBuilder sb = new StringBuilder();
+        byGroup.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sb.append(String.format("%s %.1f s, ", e.getKey(), e.getValue())));
+        return sb.length() == 0 ? "-" : sb.substring(0, sb.length() - 2);
+    }
+
+    /** Thread id → (name, CPU seconds) as last seen; sampled every second so that threads that end are not lost. */
+    private static final java.util.Map<String, java.util.Map.Entry<String, Double>> THREAD_CPU = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                sampleThreads();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-cpu-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static void sampleThreads() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(tasks)) {
+            for (Path t : s.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
+                    THREAD_CPU.put(t.getFileName().toString(), java.util.Map.entry(name, secs));
+                } catch (Exception e) {
+                    // thread ended while we listed
+                }
+            }
+        } catch (Exception e) {
+            // no /proc: leave the map empty
+        }
     }
 
     private static void deleteTree(Path p) throws Exception {

@@ -45,34 +45,6 @@ class ByteLinesTest {
         }
     }
 
-    /** Hands out the bytes in random short pieces, as a pipe or a decompressor may. */
-    private static final class ShortReads extends InputStream {
-        private final byte[] data;
-        private final Random rnd;
-        private int pos;
-
-        ShortReads(byte[] data, Random rnd) {
-            this.data = data;
-            this.rnd = rnd;
-        }
-
-        @Override
-        public int read() {
-            return pos < data.length ? data[pos++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, data.length - pos), 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 70_000));
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-    }
-
     @Test
     void emptyInputHasNoLines() throws Exception {
         assertThat(new ByteLines(InputStream.nullInputStream()).next()).isFalse();

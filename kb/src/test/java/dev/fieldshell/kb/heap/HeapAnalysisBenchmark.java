@@ -25,6 +25,10 @@ public final class HeapAnalysisBenchmark {
     static final int CHAINS = 500;
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("write")) {
+            write(java.nio.file.Path.of(args[1]));
+            return;
+        }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<String> formats = args.length > 1 ? List.of(args[1]) : List.of("ovms-text", "json-window");
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
@@ -60,6 +64,19 @@ public final class HeapAnalysisBenchmark {
         java.nio.file.Files.delete(dir);
     }
 
+
+    /** Writes both 1M-record dumps into {@code dir} (for timing {@code ./fieldshell heap analyze} on them). */
+    private static void write(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (String format : List.of("ovms-text", "json-window")) {
+            java.nio.file.Path file = dir.resolve(format.equals("ovms-text") ? "million.txt" : "million.json");
+            try (Reader gen = format.equals("ovms-text") ? new TextDump(RECORDS) : new JsonDump(RECORDS);
+                    var w = java.nio.file.Files.newBufferedWriter(file)) {
+                gen.transferTo(w);
+            }
+            System.out.printf(Locale.ROOT, "%s: %d MiB%n", file, java.nio.file.Files.size(file) >> 20);
+        }
+    }
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

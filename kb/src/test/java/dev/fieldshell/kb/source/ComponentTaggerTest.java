@@ -31,6 +31,20 @@ class ComponentTaggerTest {
         assertThat(ComponentTagger.requiredLiterals("ovms-server-v2|\\bserver\\.v2\\b")).containsExactly("ovms-server-v2", "server.v2");
     }
 
+    /** Where a match can start relative to its literal: the tagger tries only those starts. */
+    @Test
+    void knowsHowFarBeforeItsLiteralAnAlternativeCanStart() {
+        assertThat(ComponentTagger.literals("\\bmg_[a-z_]+|\\bmongoose\\b")).containsExactly(
+                new ComponentTagger.Literal("mg_", 0), new ComponentTagger.Literal("mongoose", 0));
+        assertThat(ComponentTagger.literals("\\bpower ?management\\b")).containsExactly(new ComponentTagger.Literal("management", 6));
+        assertThat(ComponentTagger.literals("[a-z]\\.?server\\.v2")).containsExactly(new ComponentTagger.Literal("server.v2", 2));
+        assertThat(ComponentTagger.literals("x+abcdef|(?:a|b)ghijkl")).containsExactly(
+                new ComponentTagger.Literal("abcdef", ComponentTagger.Literal.UNKNOWN), new ComponentTagger.Literal("ghijkl", ComponentTagger.Literal.UNKNOWN));
+        assertThat(ComponentTagger.components("the powermanagement")).containsExactly("power-management");
+        assertThat(ComponentTagger.components("power management")).containsExactly("power-management");
+        assertThat(ComponentTagger.components("xpower management")).isEmpty();
+    }
+
     /** Trying the patterns only around their literals must tag exactly what a full scan of the text tags. */
     @Test
     void agreesWithAFullScanOnRandomText() throws IOException {

@@ -148,10 +148,12 @@ public final class NoiseRemover {
         int depth = 0;
         for (int guard = 0; guard < 8; guard++) {
             String before = s;
-            Matcher q = WorkMeter.matcher(QUOTE, s);
-            if (q.find()) {
-                depth += count(q.group(1), '>');
-                s = s.substring(q.end());
+            if (mayBeQuoted(s)) {
+                Matcher q = WorkMeter.matcher(QUOTE, s);
+                if (q.find()) {
+                    depth += count(q.group(1), '>');
+                    s = s.substring(q.end());
+                }
             }
             s = stripLinePrefixes(s);
             if (s.equals(before)) {
@@ -239,25 +241,51 @@ public final class NoiseRemover {
     }
 
     private static String stripLinePrefixes(String s) {
+        // Each prefix pattern is anchored and starts with a known character: checking it first spares a
+        // matcher for the many lines (prose, register dumps) that start with none of them.
         for (int guard = 0; guard < 6; guard++) {
             String before = s;
-            Matcher t = WorkMeter.matcher(TIMESTAMP, s);
-            if (t.find()) {
-                s = s.substring(t.end());
+            if (!s.isEmpty() && (s.charAt(0) == '[' || isAsciiDigit(s.charAt(0)))) {
+                Matcher t = WorkMeter.matcher(TIMESTAMP, s);
+                if (t.find()) {
+                    s = s.substring(t.end());
+                }
             }
-            Matcher sd = WorkMeter.matcher(SD_LOG, s);
-            if (sd.find()) {
-                s = s.substring(sd.end());
+            if (!s.isEmpty() && isAsciiDigit(s.charAt(0))) {
+                Matcher sd = WorkMeter.matcher(SD_LOG, s);
+                if (sd.find()) {
+                    s = s.substring(sd.end());
+                }
             }
-            Matcher e = WorkMeter.matcher(ESP_LOG, s);
-            if (e.find()) {
-                s = s.substring(e.end());
+            if (s.length() > 2 && "EWIDV".indexOf(s.charAt(0)) >= 0 && s.charAt(1) == ' ' && s.charAt(2) == '(') {
+                Matcher e = WorkMeter.matcher(ESP_LOG, s);
+                if (e.find()) {
+                    s = s.substring(e.end());
+                }
             }
             if (s.equals(before)) {
                 break;
             }
         }
         return s;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The precondition of {@link #QUOTE}: at most three blanks, then {@code >}. */
+    private static boolean mayBeQuoted(String s) {
+        for (int i = 0; i < s.length() && i <= 3; i++) {
+            char c = s.charAt(i);
+            if (c == '>') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String stripControls(String s) {

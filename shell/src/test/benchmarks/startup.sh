@@ -27,7 +27,11 @@ tmux -L "warm$$" send-keys -t w ":quit" Enter
 while tmux -L "warm$$" has-session 2>/dev/null; do sleep 0.1; done
 ./fieldshell -c 'echo warm' >/dev/null
 for _ in $(seq 1 600); do compgen -G "$s/*/*.aotconf" >/dev/null || break; sleep 0.2; done
-ls "$s"/* | grep -E '\.(jsa|aot)$' | sed 's/^/archive: /'
+# JDK 25+: the launcher then trains the REPL's GraalJS layer in the background (a lock directory
+# while it runs); the REPL maps it from then on, so the rows below wait for it too.
+sleep 1
+for _ in $(seq 1 900); do compgen -G "$s/*/fieldshell-repl-js.lock" >/dev/null || break; sleep 0.2; done
+ls "$s"/* | grep -E '\.(jsa|aot|failed)$' | sed 's/^/archive: /'
 
 cpu_ms() { # user+system CPU of process $1 and its waited-for children, in ms (clock ticks of 10 ms)
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13 + $14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0

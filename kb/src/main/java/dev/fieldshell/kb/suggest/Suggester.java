@@ -159,8 +159,28 @@ public final class Suggester {
         long n = Math.max(1, reader.numDocs());
         Map<String, Long> df = new HashMap<>();
         for (String t : terms) {
-            df.put(t, (long) Math.max(reader.docFreq(new Term(KbSchema.CODE, t)), reader.docFreq(new Term(KbSchema.FRAMES, t))));
+            long f = docFreq(reader, t);
+            // Documents match a word in the forms Ranking accepts: a module name also as its source file
+            // (intr_alloc ↔ intr_alloc.c), a per-core task also as its twin (ipc0 ↔ ipc1). A word that
+            // only such forms carry is not "never seen": read its rarity from them (only then, so the
+            // common case costs no extra look-up).
+            if (f == 0 && Tokens.moduleName(t)) {
+                for (String ext : SOURCE_EXTENSIONS) {
+                    f = Math.max(f, reader.docFreq(new Term(KbSchema.CODE, t + ext)));
+                }
+            }
+            String base = CrashTraits.perCore(t);
+            if (!base.equals(t)) {
+                f = Math.max(f, Math.max(docFreq(reader, base + "0"), docFreq(reader, base + "1")));
+            }
+            df.put(t, f);
         }
         return new TermWeights(df, n);
+    }
+
+    private static final List<String> SOURCE_EXTENSIONS = List.of(".c", ".cpp");
+
+    private static long docFreq(IndexReader reader, String t) throws IOException {
+        return Math.max(reader.docFreq(new Term(KbSchema.CODE, t)), reader.docFreq(new Term(KbSchema.FRAMES, t)));
     }
 }

@@ -106,6 +106,21 @@ final class Tokens {
         return out;
     }
 
+    /** True for a word that {@link #fileStems} could produce from a source file name ({@code intr_alloc}). */
+    static boolean moduleName(String w) {
+        if (w.length() < 4) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Set<String> setOf(String text) {
         return new LinkedHashSet<>(of(text));
     }

@@ -112,6 +112,35 @@ class SandboxTest {
     }
 
     @Test
+    void nothingARunLeavesBehindReachesTheNextRun() throws Exception {
+        // Every run (the first after the macro is loaded too) starts from the module as written.
+        Path dir = MacroCatalog.userScripts(fx.dirs);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("counter.js"), """
+                globalThis.loads = (globalThis.loads ?? 0) + 1;
+                export const meta = { name: 'counter', summary: 'counts', params: {} };
+                export default function () {
+                  globalThis.runs = (globalThis.runs ?? 0) + 1;
+                  print(`loads ${globalThis.loads} runs ${globalThis.runs}`);
+                  ovms.vfs.echo('x', '/store/events/usr.x/00-x');
+                }
+                """);
+        SimFixture.RecordingUi ui = new SimFixture.RecordingUi(true);
+        for (int i = 0; i < 3; i++) {
+            assertThat(tool.macro(List.of("counter", "--dry-run"), SimFixture.targets(Map.of("m", m.link()), "m"), ui)).as(ui.text()).isZero();
+        }
+        assertThat(occurrences(ui.text(), "loads 1 runs 1")).as(ui.text()).isEqualTo(3);
+    }
+
+    private static int occurrences(String s, String text) {
+        int c = 0;
+        for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+            c++;
+        }
+        return c;
+    }
+
+    @Test
     void saveWritesOnlyUnderTheOutputDirectory() throws Exception {
         Path dir = MacroCatalog.userScripts(fx.dirs);
         Files.createDirectories(dir);

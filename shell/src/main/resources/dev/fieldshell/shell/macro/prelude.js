@@ -63,20 +63,6 @@
   });
   Object.defineProperty(RealDate.prototype, 'constructor', { value: WatchedDate, writable: true, configurable: true });
   Object.defineProperty(globalThis, 'Date', { value: WatchedDate, writable: true, configurable: true });
-  if (typeof Intl === 'object') {
-    // Formatting without a date formats "now".
-    const dtf = Intl.DateTimeFormat.prototype;
-    const formatGetter = Object.getOwnPropertyDescriptor(dtf, 'format').get;
-    Object.defineProperty(dtf, 'format', { configurable: true, get() {
-      const f = formatGetter.call(this);
-      return (date) => { if (date === undefined) nondeterministic(); return f(date); };
-    } });
-    const toParts = dtf.formatToParts;
-    Object.defineProperty(dtf, 'formatToParts', { value: function formatToParts(date) {
-      if (date === undefined) nondeterministic();
-      return toParts.call(this, date);
-    }, writable: true, configurable: true });
-  }
   const print = (...parts) => api('host.print', [parts.map(p => typeof p === 'string' ? p : JSON.stringify(p)).join(' ')]);
   Object.defineProperty(globalThis, 'ovms', { value: Object.freeze({
     vfs, event, config, module,

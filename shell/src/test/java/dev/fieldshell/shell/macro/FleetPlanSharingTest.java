@@ -166,7 +166,7 @@ class FleetPlanSharingTest {
 
     /** The clock and random numbers are not inputs a module answers: a macro that uses them runs for every module. */
     @ParameterizedTest
-    @ValueSource(strings = {"Math.random()", "Date.now()", "new Date().getTime()", "Date()", "new Intl.DateTimeFormat('en', {timeStyle: 'full'}).format()",
+    @ValueSource(strings = {"Math.random()", "Date.now()", "new Date().getTime()", "Date()",
             "new (new Date(0).constructor)().getTime()"})
     void aMacroThatReadsTheClockOrTheDiceRunsForEveryModule(String expression) throws Exception {
         Map<String, SimulatedModule> modules = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ class FleetPlanSharingTest {
                 const s = new Stamp(Date.UTC(2026, 11, 2));
                 const ok = s instanceof Stamp && s instanceof Date && Date.name === 'Date' && typeof Math.random === 'function'
                     && new Date(0).toISOString() === '1970-01-01T00:00:00.000Z' && Date.parse('1970-01-02T00:00:00Z') === 86400000
-                    && new Intl.DateTimeFormat('en', {timeZone: 'UTC'}).format(s) === '12/2/2026';
+                    && typeof Intl === 'undefined';
                 ovms.vfs.echo(ok + ' ' + s.toISOString(), '/store/events/usr.fixed/00-fixed');
                 """);
         long before = tool.runner().runs();

@@ -3,6 +3,7 @@ package dev.fieldshell.shell.repl;
 import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.link.Prompter;
+import java.io.IOError;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -94,6 +95,7 @@ public final class Repl {
     /** Runs until {@code :quit} or Ctrl-D; returns the exit code. */
     public int run(boolean debug) {
         prepare(debug);
+        quietWhenTheTerminalGoes(debug);
         terminal.handle(Terminal.Signal.INT, s -> session.currentLink().ifPresent(ModuleLink::interrupt));
         session.onChange(this::linksChanged);
         linksChanged();
@@ -107,13 +109,19 @@ public final class Repl {
                     continue;
                 } catch (EndOfFileException e) {
                     break;
+                } catch (IOError e) {
+                    break; // the terminal went away (window closed, tmux killed): leave as on Ctrl-D
                 }
                 runner.run(line);
                 updateStatus();
             }
         } finally {
             if (status != null) {
-                status.close();
+                try {
+                    status.close();
+                } catch (IOError e) {
+                    // no terminal left to clear the status line on
+                }
             }
             try {
                 reader.getHistory().save();
@@ -122,6 +130,22 @@ public final class Repl {
             }
         }
         return 0;
+    }
+
+    /**
+     * JLine's signal threads (SIGCONT, SIGWINCH) ask the terminal its size; once the terminal is gone that throws
+     * IOError on a thread of theirs. Nobody is left to read it, so it is not worth a stack trace; anything else
+     * on another thread is one line, with the trace only under --debug.
+     */
+    private static void quietWhenTheTerminalGoes(boolean debug) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (debug) {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            } else if (!(e instanceof IOError)) {
+                System.err.println("fieldshell: " + thread.getName() + ": " + e);
+            }
+        });
     }
 
     private String prompt() {

@@ -122,6 +122,22 @@ class ReplTmuxTest {
         assertThat(log).contains("config set wifi.ssid HomeNet ****");
     }
 
+    @Test
+    void closingTheTerminalLeavesWithoutAStackTraceAndKeepsTheHistory() throws Exception {
+        Path stderr = tmp.resolve("stderr.txt");
+        // SIGHUP ignored (as under nohup, or when the hang-up does not reach the JVM first): the REPL
+        // learns of the lost terminal from its next read. exec: the pane's process is the REPL itself,
+        // so closing waits for it to be gone.
+        try (Tmux t = Tmux.start("trap '' HUP; exec " + command() + " 2>" + stderr)) {
+            t.awaitText("sim OVMS# ");
+            t.type("echo typed before the window closed");
+            t.keys("Enter");
+            t.awaitCount("sim OVMS# ", 2);
+        } // closing kills tmux: the terminal disappears under the REPL (SIGHUP, then EIO on read)
+        assertThat(Files.readString(stderr)).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.readString(tmp.resolve("state/fieldshell/history"))).contains("echo typed before the window closed");
+    }
+
     /** Whether {@code marker} is on the screen with a prompt line after it. */
     private static boolean promptAfter(String screen, String marker) {
         int at = screen.lastIndexOf(marker);

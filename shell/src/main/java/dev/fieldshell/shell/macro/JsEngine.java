@@ -55,8 +55,8 @@ public final class JsEngine {
                 .option("js.print", "false")
                 .option("js.console", "false")
                 .option("js.graal-builtin", "false")
-                // No ECMA-402 Intl: macros write OVMS command text and need no locale formatting. Intl would load
-                // ICU on a cold engine (about 0.8 s of CPU) and be a clock the fleet's plan sharing cannot watch.
+                // No ECMA-402 Intl: macros write OVMS command text and need no locale formatting, and Intl's
+                // formatting of "now" would be a clock that fleet plan sharing (SharedPlans) has to watch.
                 .option("js.intl-402", "false")
                 .build();
     }

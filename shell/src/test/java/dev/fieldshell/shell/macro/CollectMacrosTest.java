@@ -7,28 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** heaptrace and crashinfo against simulators: what they run, what they save, where, and how they fail. */
-class CollectMacrosTest {
+class CollectMacrosTest extends SimFixtureTest {
 
-    @TempDir
-    Path tmp;
-    SimFixture fx;
     MacroTool tool;
 
     @BeforeEach
     void setUp() {
-        fx = new SimFixture(tmp);
         tool = new MacroTool(fx.dirs);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     private SimFixture.RecordingUi run(SimulatedModule m, int expectedExit, String... words) throws Exception {

@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldshell.shell.ovms.JournalEntry;
 import dev.fieldshell.shell.sim.Fault;
 import dev.fieldshell.shell.sim.SimulatedModule;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The simulator's drop-after fault in the middle of an apply: the report says exactly which steps
  * are done, the journal allows resume or undo after the module is back (same /store), nothing is lost.
  */
-class DropMidApplyTest {
-
-    @TempDir
-    Path tmp;
-    SimFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new SimFixture(tmp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+class DropMidApplyTest extends SimFixtureTest {
 
     /** Reading three absent files takes 3 commands; the 4th and 5th write two files; the 6th is dropped. */
     private SimulatedModule droppingModule() throws Exception {

@@ -7,23 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** events lint | pull | diff | push against a prepared simulator store, and undo of a push. */
-class EventsCommandTest {
+class EventsCommandTest extends SimFixtureTest {
 
-    @TempDir
-    Path tmp;
-    SimFixture fx;
     SimulatedModule m;
     MacroTool tool;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new SimFixture(tmp);
         m = fx.start("car", SimFixture.FW_3_3_006);
         Path ev = m.storeDir().resolve("events");
         Files.createDirectories(ev.resolve("wifi.down"));
@@ -34,11 +28,6 @@ class EventsCommandTest {
         Files.createDirectories(ev.resolve("usr.check.heap"));
         Files.writeString(ev.resolve("usr.check.heap/00-check"), "config set module debug.heap yes\n");
         tool = new MacroTool(fx.dirs);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     private SimFixture.RecordingUi events(int expectedExit, String... words) throws Exception {

@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,22 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A fleet run shares the macro's JavaScript run between modules that answer it alike, and only
  * between those: every module still gets the plan a run of its own would have made.
  */
-class FleetPlanSharingTest {
+class FleetPlanSharingTest extends SimFixtureTest {
 
-    @TempDir
-    Path tmp;
-    SimFixture fx;
     MacroTool tool;
 
     @BeforeEach
     void setUp() {
-        fx = new SimFixture(tmp);
         tool = new MacroTool(fx.dirs);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     private Map<String, ModuleLink> fleet(Map<String, SimulatedModule> modules, String... firmware) throws Exception {

@@ -11,13 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The seed thread's heapcheck on simulators: exact files, the check firing after the delay, idempotence, undo. */
-class HeapcheckSimTest {
+class HeapcheckSimTest extends SimFixtureTest {
 
     static final List<String> SEED_ARGS = List.of("heapcheck", "--after", "server.v2.stopped,server.v3.stopped", "--delay", "5000");
     static final Map<String, String> SEED_FILES = Map.of(
@@ -25,19 +22,6 @@ class HeapcheckSimTest {
             "server.v2.stopped/90-checkheap", "event raise -d5000 usr.check.heap\n",
             "server.v3.stopped/90-checkheap", "event raise -d5000 usr.check.heap\n");
 
-    @TempDir
-    Path tmp;
-    SimFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new SimFixture(tmp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     private int macro(MacroTool tool, ModuleLink link, SimFixture.RecordingUi ui, String... extra) throws Exception {
         List<String> words = new java.util.ArrayList<>(SEED_ARGS);

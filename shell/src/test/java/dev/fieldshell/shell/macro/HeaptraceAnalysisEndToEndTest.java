@@ -15,10 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -26,20 +23,7 @@ import picocli.CommandLine;
  * (trace start, a trigger of three TLS reconnects, wait, dump, save), then {@code fieldshell heap
  * analyze} on the saved file with the simulator's symbols and a KB seeded with the shipped notes.
  */
-class HeaptraceAnalysisEndToEndTest {
-    @TempDir
-    Path tmp;
-    SimFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new SimFixture(tmp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+class HeaptraceAnalysisEndToEndTest extends SimFixtureTest {
 
     @Test
     void macroCapturesAndTheAnalysisFlagsTheLeakingChain() throws Exception {

@@ -16,14 +16,10 @@ import dev.fieldshell.shell.ovms.Preparation;
 import dev.fieldshell.shell.ovms.Step;
 import dev.fieldshell.shell.ovms.UndoJournal;
 import dev.fieldshell.shell.sim.SimulatedModule;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a kill at any moment of an apply would leave: before every command reaches the module, the
@@ -31,21 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and undo after a crash know every step that may have been sent. The journal is written once per
  * step; this checks that saving fewer times lost none of that.
  */
-class JournalCrashSafetyTest {
-
-    @TempDir
-    Path tmp;
-    SimFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new SimFixture(tmp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+class JournalCrashSafetyTest extends SimFixtureTest {
 
     /** A command as it reached the module, with the step statuses the journal file held at that instant. */
     private record Sent(String line, List<JournalEntry.Status> onDisk) {}

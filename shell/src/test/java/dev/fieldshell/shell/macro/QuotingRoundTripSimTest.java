@@ -17,15 +17,11 @@ import dev.fieldshell.shell.ovms.UndoJournal;
 import dev.fieldshell.shell.sim.SimulatedModule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: for thousands of generated texts, what a plan writes is what {@code vfs cat} reads back
@@ -33,21 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sent. The texts go through the simulator's own tokenizer (its console), on old and new firmware,
  * with and without scp.
  */
-class QuotingRoundTripSimTest {
-
-    @TempDir
-    Path tmp;
-    SimFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new SimFixture(tmp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+class QuotingRoundTripSimTest extends SimFixtureTest {
 
     /** Lines of quotes, spaces, leading quotes, long runs, and now and then non-ASCII or control characters. */
     static String text(Random rnd) {

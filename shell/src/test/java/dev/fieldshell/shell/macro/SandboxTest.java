@@ -8,38 +8,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A macro cannot read a host file, open a socket, start a process or a thread, reach Java classes,
  * or run forever; each attempt ends with one clear error and nothing reaches the module. Every
  * attempt first records a change, to prove a refused macro applies nothing.
  */
-class SandboxTest {
+class SandboxTest extends SimFixtureTest {
 
-    @TempDir
-    Path tmp;
-    SimFixture fx;
     SimulatedModule m;
     MacroTool tool;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new SimFixture(tmp);
         m = fx.start("sb", SimFixture.FW_3_3_006);
         // Generous for the cold start of a loaded machine; the endless loops below use a short one.
         tool = new MacroTool(fx.dirs, Duration.ofSeconds(20));
         Files.writeString(tmp.resolve("secret.txt"), "host secret\n");
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
     }
 
     private String runMacro(String body) throws Exception {

@@ -32,12 +32,8 @@ final class SimFixture implements AutoCloseable {
                 "XDG_STATE_HOME", root.resolve("state").toString()), root.resolve("home"));
     }
 
-    SimulatedModule start(String name, String firmware, SimulatedModule.Builder... extra) throws IOException {
-        Path store = root.resolve("stores").resolve(name);
-        Files.createDirectories(store);
-        SimulatedModule m = SimulatedModule.builder().name(name).firmware(firmware).store(store).build().start();
-        modules.add(m);
-        return m;
+    SimulatedModule start(String name, String firmware) throws IOException {
+        return start(SimulatedModule.builder().firmware(firmware), name);
     }
 
     SimulatedModule start(SimulatedModule.Builder b, String name) throws IOException {

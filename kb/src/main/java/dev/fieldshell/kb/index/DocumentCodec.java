@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldshell.kb.crash.CrashKind;
 import dev.fieldshell.kb.crash.CrashReport;
@@ -31,37 +30,16 @@ public final class DocumentCodec {
 
     private DocumentCodec() {}
 
+    /** The canonical JSON as a tree ({@code kb show --json}): read back from {@link #toJsonString}, the one writer. */
     public static ObjectNode toJson(KbDocument d) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", d.id());
-        o.put("type", d.type().name().toLowerCase());
-        o.put("title", d.title());
-        o.put("url", d.url());
-        o.put("date", d.date());
-        o.put("author", d.author());
-        o.put("threadId", d.threadId());
-        o.put("status", d.status());
-        o.put("fixedIn", d.fixedIn());
-        o.put("cause", d.cause());
-        o.put("fix", d.fix());
-        strings(o.putArray("references"), d.references());
-        strings(o.putArray("quotedFrom"), d.quotedFrom());
-        strings(o.putArray("signatures"), d.signatures());
-        strings(o.putArray("components"), d.components());
-        strings(o.putArray("links"), d.links());
-        strings(o.putArray("tags"), d.tags());
-        ArrayNode crashes = o.putArray("crashes");
-        for (CrashReport c : d.crashes()) {
-            crashes.add(crashToJson(c));
+        try {
+            return (ObjectNode) JSON.readTree(toJsonString(d));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read back the JSON of document " + d.id(), e);
         }
-        o.put("text", d.text());
-        return o;
     }
 
-    /**
-     * The canonical JSON text: the same bytes as {@link #toJson} written out, streamed without building
-     * the tree first (it runs once per imported document).
-     */
+    /** The canonical JSON text, streamed without building a tree (it runs once per imported document). */
     public static String toJsonString(KbDocument d) {
         java.io.StringWriter w = new java.io.StringWriter(1024 + 2 * d.text().length());
         try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
@@ -96,7 +74,7 @@ public final class DocumentCodec {
         return w.toString();
     }
 
-    /** Streams what {@link #crashToJson} builds, field for field in the same order. */
+    /** One crash report, its fields in a fixed order. */
     private static void writeCrash(JsonGenerator g, CrashReport c) throws java.io.IOException {
         g.writeStartObject();
         g.writeStringField("kind", c.kind() == null ? CrashKind.OTHER.name() : c.kind().name());
@@ -214,53 +192,6 @@ public final class DocumentCodec {
         }
     }
 
-    static ObjectNode crashToJson(CrashReport c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("kind", c.kind() == null ? CrashKind.OTHER.name() : c.kind().name());
-        o.put("format", c.format() == null ? SourceFormat.PANIC.name() : c.format().name());
-        o.put("exception", c.exception());
-        o.put("core", c.core());
-        ObjectNode regs = o.putObject("registers");
-        c.registers().forEach((k, v) -> regs.put(k, v));
-        ArrayNode frames = o.putArray("frames");
-        for (Frame f : c.frames()) {
-            ObjectNode fo = frames.addObject();
-            fo.put("address", f.address());
-            if (f.sp() != 0) {
-                fo.put("sp", f.sp());
-            }
-            fo.put("function", f.function());
-            if (!f.file().isEmpty()) {
-                fo.put("file", f.file());
-                fo.put("line", f.line());
-            }
-            if (f.inlined()) {
-                fo.put("inlined", true);
-            }
-        }
-        o.put("backtraceCorrupted", c.backtraceCorrupted());
-        o.put("firmwareVersion", c.firmwareVersion());
-        o.put("idfVersion", c.idfVersion());
-        o.put("elfSha", c.elfSha());
-        o.put("detail", c.detail());
-        o.put("event", c.event());
-        o.put("eventHandler", c.eventHandler());
-        strings(o.putArray("tasks"), c.tasks());
-        c.heapCorruption().ifPresent(h -> {
-            ObjectNode ho = o.putObject("heapCorruption");
-            ho.put("problem", h.problem());
-            ho.put("block", h.block());
-            ho.put("owner", h.owner());
-            ho.put("hasOwner", h.hasOwner());
-            ho.put("expected", h.expected());
-            ho.put("got", h.got());
-            ho.put("line", h.line());
-        });
-        o.put("rawText", c.rawText());
-        o.put("startLine", c.startLine());
-        return o;
-    }
-
     static CrashReport crashFromJson(JsonNode o) {
         Map<String, Long> regs = new LinkedHashMap<>();
         o.path("registers").properties().forEach(e -> regs.put(e.getKey(), e.getValue().asLong()));
@@ -289,10 +220,6 @@ public final class DocumentCodec {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
-    }
-
-    private static void strings(ArrayNode a, List<String> values) {
-        values.forEach(a::add);
     }
 
     private static List<String> strings(JsonNode a) {

@@ -49,10 +49,16 @@ public final class NoiseRemover {
                     + "|[EWIDV] \\(\\d{1,12}\\) [\\w.-]{1,32}: |\\[\\d\\d:\\d\\d:\\d\\d[:.]\\d{3}\\] ");
     private static final String SHAPE_FIRST_CHARS = "CRP-0#EWIDV[";
     private static final boolean[] MARKER_FIRST = new boolean[128];
+    /** {@link #MARKER_WORDS} by their first character, so a position is compared only with the words it can start. */
+    private static final String[][] WORDS_BY_FIRST = new String[128][];
 
     static {
         for (String w : MARKER_WORDS) {
             MARKER_FIRST[w.charAt(0)] = true;
+            String[] old = WORDS_BY_FIRST[w.charAt(0)];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = w;
+            WORDS_BY_FIRST[w.charAt(0)] = grown;
         }
         for (char c : SHAPE_FIRST_CHARS.toCharArray()) {
             MARKER_FIRST[c] = true;
@@ -107,6 +113,9 @@ public final class NoiseRemover {
 
     /** CRLF, lone CR and the visible {@code ␍␊} marks some web pages show become plain line ends. */
     private static String normalizeLineMarks(String s) {
+        if (!hasLineMarks(s)) {
+            return s; // the common case: nothing to replace, so no copy
+        }
         StringBuilder sb = new StringBuilder(s.length());
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -132,6 +141,16 @@ public final class NoiseRemover {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean hasLineMarks(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\u240D' || c == '\u240A') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String decodeEntities(String s) {
@@ -161,9 +180,17 @@ public final class NoiseRemover {
             }
         }
         if (s.length() > 12 && !s.isBlank() && !s.contains("*-OVM-DebugCrash")) {
+            List<Integer> marks = markerPositions(s);
+            if (marks.isEmpty()) {
+                // one piece, the usual case: what the loop below makes of it, without its copies
+                String p = stripTrailing(stripLinePrefixes(s));
+                String stripped = p.strip();
+                out.add(new CleanLine(isDecoration(stripped) ? stripped : p.isBlank() ? "" : p, lineNo, depth));
+                return;
+            }
             List<String> pieces = new ArrayList<>();
             int from = 0;
-            for (int at : markerPositions(s)) {
+            for (int at : marks) {
                 if (at > from) {
                     pieces.add(s.substring(from, at));
                 }
@@ -216,10 +243,13 @@ public final class NoiseRemover {
                 continue;
             }
             boolean hit = false;
-            for (String w : MARKER_WORDS) {
-                if (w.charAt(0) == c && s.startsWith(w, i)) {
-                    hit = true;
-                    break;
+            String[] words = WORDS_BY_FIRST[c];
+            if (words != null) {
+                for (String w : words) {
+                    if (s.startsWith(w, i)) {
+                        hit = true;
+                        break;
+                    }
                 }
             }
             if (!hit && SHAPE_FIRST_CHARS.indexOf(c) >= 0) {
@@ -363,7 +393,7 @@ public final class NoiseRemover {
         if (t0 == '0' && p.endsWith(":") && WorkMeter.matcher(STARTS_WITH_HEX, t).find() && tail(ENDS_WITH_REGISTER_COLON, p)) {
             return true;
         }
-        if (WorkMeter.matcher(GDB_IS_IN, p).find() && !WorkMeter.matcher(FILE_LINE_END, p).find() && t.startsWith("(")) {
+        if (t0 == '(' && p.startsWith("0x") && WorkMeter.matcher(GDB_IS_IN, p).find() && !WorkMeter.matcher(FILE_LINE_END, p).find()) {
             return true;
         }
         if (p.endsWith(" at") && WorkMeter.matcher(DECODE_ENDS_WITH_AT, p).find() && WorkMeter.matcher(LOCATION_START, t).find()) {

@@ -55,7 +55,7 @@ public final class MacroTool {
 
     public synchronized MacroRunner runner() {
         if (runner == null) {
-            runner = new MacroRunner(limit);
+            runner = new MacroRunner(limit, dirs.cache().resolve("macro-meta"));
         }
         return runner;
     }

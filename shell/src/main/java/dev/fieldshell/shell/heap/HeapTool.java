@@ -116,7 +116,7 @@ public final class HeapTool {
         StartupTrace.mark("heap read");
         for (Path f : req.files()) {
             try (InputStream r = open(f)) {
-                HeapTraceReader.read(r, f.getFileName().toString(), analyzer);
+                HeapTraceReader.readAhead(r, f.getFileName().toString(), analyzer);
             }
         }
         StartupTrace.mark("heap analyse");

@@ -121,7 +121,8 @@ final class LineRunner {
             }
             cmd.run(args, session);
         } catch (UsageException e) {
-            fail(":" + cmd.name() + ": " + e.getMessage() + "\nusage: " + cmd.usage());
+            // One line, as everywhere else: the usage's first line follows (:help has the rest).
+            fail(":" + cmd.name() + ": " + e.getMessage() + "; usage: " + cmd.usage().lines().findFirst().orElse(":" + cmd.name()));
             trace(e);
         } catch (LinkException e) {
             fail(e.getMessage());

@@ -73,6 +73,22 @@ class LineRunnerTest {
         assertThat(rec.sent).last().isEqualTo("config set password module x");
     }
 
+    @Test
+    void aBadLocalCommandIsOneLineWithItsUsage() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        LineRunner runner = new LineRunner(s, LocalCommands.all(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
+                new Style(false));
+        runner.run(":use nosuch");
+        runner.run(":use a b");
+        assertThat(out.toString().lines().toList()).containsExactly(
+                ":use: no open target named 'nosuch' (open: rec); usage: :use NAME",
+                ":use: expected one NAME; usage: :use NAME");
+    }
+
     /** A bare enable asks here; the password is quoted by the module's tokenizer rules, or refused in one line. */
     @Test
     void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {

@@ -138,6 +138,46 @@ public final class MacroRunner {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many warm-ups have finished. */
+    long warmUps() {
+        return warmUps.get();
+    }
+
+    /**
+     * Starts the engine and evaluates the macros' modules once in a throwaway sandbox (the API
+     * closed, as while loading), so that a run soon after finds GraalJS started and the sources
+     * parsed. With the declarations read from the cache, nothing else would start the engine before
+     * the command itself. Errors are left for the run to report.
+     */
+    void warmUp(List<MacroDescriptor> macros) {
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
+            MacroApi api = new MacroApi(new RefusingBackend());
+            api.install(ctx);
+            try (TimeLimit l = new TimeLimit(ctx, limit)) {
+                api.limit(l);
+                for (MacroDescriptor m : macros) {
+                    try {
+                        evalModule(ctx, m.file(), m.source(), l);
+                    } catch (MacroException e) {
+                        // the command that runs this macro reports it
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // a cancelled or broken warm-up leaves the engine as cold as before, no worse
+        } finally {
+            try {
+                JsEngine.close(ctx);
+            } catch (RuntimeException e) {
+                // see above
+            }
+            warmUps.incrementAndGet();
+        }
+    }
+
     /** What a run produced: the default function's return value as text (empty when undefined). */
     public record Result(String value) {}
 

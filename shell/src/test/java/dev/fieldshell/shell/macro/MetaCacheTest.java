@@ -75,6 +75,26 @@ class MetaCacheTest {
     }
 
     @Test
+    void theWarmUpAfterTabStillStartsTheEngineWhenTheDeclarationsAreCached() throws Exception {
+        dev.fieldshell.shell.repl.XdgDirs dirs = new dev.fieldshell.shell.repl.XdgDirs(
+                tmp.resolve("config"), tmp.resolve("data"), tmp.resolve("state"), tmp.resolve("cache"));
+        Path user = MacroCatalog.userScripts(dirs);
+        Files.createDirectories(user);
+        Files.writeString(user.resolve("probe.js"), MACRO);
+        new MacroTool(dirs).catalog().list(); // an earlier process: the declarations are cached
+
+        MacroTool later = new MacroTool(dirs);
+        later.warmUp();
+        long giveUp = System.nanoTime() + 120_000_000_000L;
+        while (later.runner().warmUps() == 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(later.runner().warmUps()).as("the engine was started in the background").isEqualTo(1);
+        assertThat(later.runner().loads()).as("declarations from the cache").isZero();
+        assertThat(later.runner().loaded(user.resolve("probe.js"))).isPresent();
+    }
+
+    @Test
     void aChangedFileIsEvaluatedAgain() throws Exception {
         Path f = write("probe.js", MACRO);
         runner().describe(f);

@@ -118,11 +118,15 @@ class LineRunnerTest {
         runner.run("enable");
         assertThat(rec.sent).containsExactly("enable \"my pass\"");
 
+        typed[0] = "";
+        runner.run("enable");
+        assertThat(rec.sent).as("Enter alone: what a module without a password accepts").last().isEqualTo("enable \"\"");
+
         typed[0] = "it's \"x\"";
         runner.run("enable");
         typed[0] = "caf\u00e9";
         runner.run("enable");
-        assertThat(rec.sent).hasSize(1);
+        assertThat(rec.sent).hasSize(2);
         assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).startsWith("enable: this password cannot be sent on the module's command line: ")
                         .doesNotContain("it's", "caf"));

@@ -30,10 +30,14 @@ final class KindWords {
 
     /**
      * True when one of the token sequences (a document's title, text, cause…) holds a phrase of {@code kind}
-     * as consecutive words.
+     * as consecutive words. {@code words} holds every word of them: a phrase with a word not in it is
+     * not looked for (most documents, at a hash look-up each).
      */
-    boolean said(CrashKind kind, List<List<String>> texts) {
+    boolean said(CrashKind kind, java.util.Set<String> words, List<List<String>> texts) {
         for (List<String> phrase : phrases.getOrDefault(kind, List.of())) {
+            if (!words.containsAll(phrase)) {
+                continue;
+            }
             for (List<String> text : texts) {
                 if (contains(text, phrase)) {
                     return true;

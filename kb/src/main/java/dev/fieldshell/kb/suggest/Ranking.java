@@ -102,7 +102,7 @@ public final class Ranking {
         }
         if (d.traits().kinds().isEmpty()) {
             for (CrashKind k : kinds) {
-                if (KIND_WORDS.said(k, d.proseWords())) {
+                if (KIND_WORDS.said(k, d.words(), d.proseWords())) {
                     facts.add("same kind (in text): " + name(k));
                     return RULES.kindInText();
                 }

@@ -91,20 +91,28 @@ class ProseEvidenceRankingTest {
     @Test
     void kindWordsAreReadAsWholeWordsInOrderAndBadLinesSayWhere() {
         KindWords w = KindWords.parse("# comment\nSTACK_OVERFLOW\tstack overflow\nHEAP_CORRUPTION\tcorrupt heap\n");
-        assertThat(w.said(CrashKind.STACK_OVERFLOW, List.of(Tokens.of("A Stack  Overflow. in task x")))).isTrue();
-        assertThat(w.said(CrashKind.STACK_OVERFLOW, List.of(Tokens.of("overflow of the stack")))).isFalse();
-        assertThat(w.said(CrashKind.STACK_OVERFLOW, List.of(Tokens.of("stack_overflow_hook")))).isFalse();
-        assertThat(w.said(CrashKind.HEAP_CORRUPTION, List.of(List.of(), Tokens.of("CORRUPT HEAP: Bad head")))).isTrue();
-        assertThat(w.said(CrashKind.BROWNOUT, List.of(Tokens.of("brownout")))).isFalse();
+        assertThat(said(w, CrashKind.STACK_OVERFLOW, "A Stack  Overflow. in task x")).isTrue();
+        assertThat(said(w, CrashKind.STACK_OVERFLOW, "overflow of the stack")).isFalse();
+        assertThat(said(w, CrashKind.STACK_OVERFLOW, "stack_overflow_hook")).isFalse();
+        assertThat(said(w, CrashKind.HEAP_CORRUPTION, "", "CORRUPT HEAP: Bad head")).isTrue();
+        assertThat(said(w, CrashKind.BROWNOUT, "brownout")).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KindWords.parse("STACK_OVERFLOW stack overflow\n"))
                 .hasMessageContaining("kind-words.txt:1");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KindWords.parse("# x\nSTACK_OVERFLOWS\tstack overflow\n"))
                 .hasMessageContaining("kind-words.txt:2");
     }
 
+    /** The phrase look-up as Ranking makes it: each text's words in order, and all of them as a set. */
+    static boolean said(KindWords w, CrashKind kind, String... texts) {
+        List<List<String>> lists = java.util.Arrays.stream(texts).map(Tokens::of).toList();
+        java.util.Set<String> all = new java.util.HashSet<>();
+        lists.forEach(all::addAll);
+        return w.said(kind, all, lists);
+    }
+
     @Test
     void theBundledKindWordsLoad() {
-        assertThat(KindWords.bundled().said(CrashKind.HEAP_CORRUPTION, List.of(Tokens.of("crashes with CORRUPT HEAP exception"))))
+        assertThat(said(KindWords.bundled(), CrashKind.HEAP_CORRUPTION, "crashes with CORRUPT HEAP exception"))
                 .isTrue();
     }
 }

@@ -37,7 +37,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return USAGE;
     }
 
-    private static String describe(Throwable ex) {
+    static String describe(Throwable ex) {
         String msg = ex.getMessage();
         return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
     }

@@ -320,6 +320,9 @@ public final class MacroTool {
         plain = plain.stream().filter(w -> !targetTexts.contains(w) && !String.join(",", targetTexts).equals(w)).toList();
         MacroWorkflow.Target t = targetTexts.isEmpty() ? targets.current() : targets.open(targetTexts.get(0));
         Path dir = Path.of(plain.isEmpty() ? "events-" + UndoJournal.moduleKey(t.name()) : plain.get(0));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("events " + words.get(0) + ": " + dir + " is a file, not a directory");
+        }
         return switch (words.get(0)) {
             case "pull" -> {
                 EventTree tree = EventTree.read(t.link());

@@ -77,6 +77,11 @@ class MacroCliTest {
         assertThat(badValue.out().lines().filter(l -> l.contains("--delay must be")).toList())
                 .singleElement().asString().startsWith("sim: error (").contains("heapcheck.js:", "not -5");
 
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "x");
+        Run pullIntoAFile = fieldshell("", "events", "--target", "sim", "pull", aFile.toString());
+        assertThat(pullIntoAFile.exit()).isEqualTo(2);
+        assertThat(pullIntoAFile.err().strip()).isEqualTo("fieldshell: events pull: " + aFile + " is a file, not a directory");
+
         Run unknownMacro = fieldshell("", "macro", "nosuch", "--target", "sim");
         assertThat(unknownMacro.exit()).isEqualTo(1);
         assertThat(unknownMacro.err()).startsWith("fieldshell: no macro named 'nosuch'").doesNotContain("\tat ");

@@ -76,6 +76,15 @@ class MainTest {
     }
 
     @Test
+    void aDirectoryWhereACrashFileBelongsIsAUsageError() {
+        for (String cmd : new String[] {"parse", "signature", "suggest"}) {
+            String[] args = cmd.equals("suggest") ? new String[] {"kb", cmd, "--kb", tmp.resolve("kb").toString(), tmp.toString()}
+                    : new String[] {"kb", cmd, tmp.toString()};
+            assertThat(oneLine(2, args)).isEqualTo("fieldshell: " + tmp + ": a directory, not a file");
+        }
+    }
+
+    @Test
     void execToAHostThatDoesNotResolveIsOneLine() {
         assertThat(oneLine(1, "exec", "ssh://admin@nosuchmodule.invalid", "boot status"))
                 .startsWith("fieldshell: ssh://admin@nosuchmodule.invalid: unknown host 'nosuchmodule.invalid'");

@@ -72,4 +72,45 @@ class LineRunnerTest {
         runner.run("  config set password module x ");
         assertThat(rec.sent).last().isEqualTo("config set password module x");
     }
+
+    @Test
+    void aBadLocalCommandIsOneLineWithItsUsage() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        LineRunner runner = new LineRunner(s, LocalCommands.all(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
+                new Style(false));
+        runner.run(":use nosuch");
+        runner.run(":use a b");
+        assertThat(out.toString().lines().toList()).containsExactly(
+                ":use: no open target named 'nosuch' (open: rec); usage: :use NAME",
+                ":use: expected one NAME; usage: :use NAME");
+    }
+
+    /** A bare enable asks here; the password is quoted by the module's tokenizer rules, or refused in one line. */
+    @Test
+    void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        String[] typed = {""};
+        LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.of(typed[0]),
+                new Style(false));
+        typed[0] = "my pass";
+        runner.run("enable");
+        assertThat(rec.sent).containsExactly("enable \"my pass\"");
+
+        typed[0] = "it's \"x\"";
+        runner.run("enable");
+        typed[0] = "caf\u00e9";
+        runner.run("enable");
+        assertThat(rec.sent).hasSize(1);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(2)
+                .allSatisfy(l -> assertThat(l).startsWith("enable: this password cannot be sent on the module's command line: ")
+                        .doesNotContain("it's", "caf"));
+    }
 }

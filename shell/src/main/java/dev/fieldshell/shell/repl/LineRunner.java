@@ -146,10 +146,12 @@ final class LineRunner {
             // The module would read the password from the following keystrokes without echo; ask here
             // instead, so it is never echoed, never in history, and the framing stays exact.
             Optional<String> pw = secretReader.apply("Password for enable on " + session.currentName() + ": ");
-            if (pw.isEmpty() || pw.get().isEmpty()) {
+            if (pw.isEmpty()) {
                 fail("enable: no password given" + (session.interactive() ? "" : " (in a script write enable <password>)"));
                 return;
             }
+            // Enter alone sends `enable ""`: a module without a password answers "Secure mode" to any
+            // enable, as it would to a bare one; with a password it refuses it in one line.
             switch (Quoting.arg(pw.get())) {
                 case Quoting.Arg.Token t -> toSend = "enable " + t.token();
                 case Quoting.Arg.Refused r -> {

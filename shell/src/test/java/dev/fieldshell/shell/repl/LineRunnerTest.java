@@ -89,6 +89,20 @@ class LineRunnerTest {
                 ":use: expected one NAME; usage: :use NAME");
     }
 
+    /** Crash text in a module's log lines is in the transcript as "crash recognized", as it is for command output. */
+    @Test
+    void aCrashInLogLinesIsRecordedInTheTranscript() throws Exception {
+        Session s = new Session(t -> new Recorder(), new PrintWriter(new StringWriter()), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        java.nio.file.Path log = s.startTranscript(tmp.resolve("t.log"));
+        List<String> shown = new ArrayList<>();
+        new UnsolicitedOutput(CrashSpotter.bundled(), shown::add, s).accept("car",
+                "I (28467) notify: alert/debug.heap.corruption: CORRUPT HEAP: Bad tail at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xbaad5678 got 0xbaad5600");
+        s.stopTranscript();
+        assertThat(shown).anySatisfy(l -> assertThat(l).startsWith("crash text seen (CORRUPT HEAP)"));
+        assertThat(java.nio.file.Files.readString(log)).contains(" crash recognized CORRUPT HEAP\n");
+    }
+
     /** A bare enable asks here; the password is quoted by the module's tokenizer rules, or refused in one line. */
     @Test
     void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {
@@ -104,11 +118,15 @@ class LineRunnerTest {
         runner.run("enable");
         assertThat(rec.sent).containsExactly("enable \"my pass\"");
 
+        typed[0] = "";
+        runner.run("enable");
+        assertThat(rec.sent).as("Enter alone: what a module without a password accepts").last().isEqualTo("enable \"\"");
+
         typed[0] = "it's \"x\"";
         runner.run("enable");
         typed[0] = "caf\u00e9";
         runner.run("enable");
-        assertThat(rec.sent).hasSize(1);
+        assertThat(rec.sent).hasSize(2);
         assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).startsWith("enable: this password cannot be sent on the module's command line: ")
                         .doesNotContain("it's", "caf"));

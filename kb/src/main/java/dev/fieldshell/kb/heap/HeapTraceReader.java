@@ -14,6 +14,14 @@ public final class HeapTraceReader {
     private HeapTraceReader() {}
 
     /**
+     * {@link #read} on a second thread, with {@code sink} called on this one: the same events in the same order,
+     * while reading and analysing overlap (see {@link ReadAhead}).
+     */
+    public static void readAhead(InputStream in, String label, Consumer<TraceEvent> sink) throws IOException {
+        ReadAhead.run(s -> read(in, label, s), sink);
+    }
+
+    /**
      * Reads {@code in} and passes every event to {@code sink} in input order.
      *
      * @param label the file name (or another short name) used for the window and in messages

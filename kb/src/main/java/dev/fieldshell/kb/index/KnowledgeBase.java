@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -85,10 +88,20 @@ public final class KnowledgeBase implements Closeable {
 
     /** Opens the KB in {@code dir}, creating the directory if needed. Takes no lock until the first write. */
     public static KnowledgeBase open(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the knowledge base " + dir + " is a file, not a directory; use --kb DIR for a directory");
+        }
         Files.createDirectories(dir);
         KnowledgeBase kb = new KnowledgeBase(dir, FSDirectory.open(dir));
-        if (DirectoryReader.indexExists(kb.directory)) {
-            kb.reader = DirectoryReader.open(kb.directory);
+        try {
+            if (DirectoryReader.indexExists(kb.directory)) {
+                kb.reader = DirectoryReader.open(kb.directory);
+            }
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | java.io.EOFException e) {
+            kb.directory.close();
+            // Lucene's own message is several clauses about format numbers; the user needs the directory and what to do.
+            throw new IOException("the knowledge base at " + dir + " is not an index this fieldshell can read ("
+                    + e.getClass().getSimpleName() + "); use --kb DIR for another directory, or remove this one to start afresh", e);
         }
         return kb;
     }

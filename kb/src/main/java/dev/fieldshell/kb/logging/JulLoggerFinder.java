@@ -10,11 +10,18 @@ import java.util.logging.Logger;
  * {@code java.util.logging} (JLine's loggers, on the way to the REPL's prompt) makes the JDK look
  * for a {@link System.LoggerFinder} service on the class path, and without one it opens every jar
  * of the class path to be sure (35 of them, the GraalJS ones with thousands of entries each).
- * Declared as a service in fieldshell.jar and in this jar, the first two entries of the class
- * path, the search ends at the second: the JDK's class loader looks one match ahead, so one
- * declaration alone would still send it through every jar.
+ * The JDK asks for the first provider and then whether there is another, and its class loader
+ * looks one services file ahead of the one it returns; a provider name it has seen is skipped. So
+ * fieldshell.jar's services file names two providers (this class and {@link Second}), which
+ * answers "another?" from that file, and this jar, the first entry of the manifest's Class-Path,
+ * declares this class too, where the look-ahead stops. One declaration, or the same name twice,
+ * sends the search through every jar ({@code LoggerFinderLookupTest} in the shell module).
  */
-public final class JulLoggerFinder extends System.LoggerFinder {
+public class JulLoggerFinder extends System.LoggerFinder {
+
+    /** The second provider name fieldshell.jar declares; the JDK uses the first, this one is never instantiated. */
+    public static final class Second extends JulLoggerFinder {}
+
 
     @Override
     public System.Logger getLogger(String name, Module module) {

@@ -55,7 +55,9 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
             }
         }
         if (!heap.isEmpty()) {
-            // CORRUPT HEAP before an abort or an interrupt watchdog: the corruption is what happened
+            // CORRUPT HEAP before an abort or an interrupt watchdog: the corruption is what happened, and
+            // the watchdog or abort that follows is its consequence, not a second kind to match on
+            kinds.clear();
             kinds.add(CrashKind.HEAP_CORRUPTION);
         }
         return new CrashTraits(kinds, tasks, heap);

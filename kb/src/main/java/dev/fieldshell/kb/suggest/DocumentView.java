@@ -13,11 +13,13 @@ import java.util.function.Function;
 
 /**
  * A KB document as the ranking compares it: each crash's relevant frame keys (innermost first) and
- * build, all code-like words of its text, its exceptions, and its signatures (declared, and computed
- * now from its crashes with the same rules as the query's). Pure.
+ * build, all code-like words of its text (and, in order, of its title, text and cause, for phrases),
+ * the words of its title, its exceptions, and its signatures (declared, and computed now from its
+ * crashes with the same rules as the query's). Pure.
  */
 record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String> crashBuilds, Set<String> words,
-        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds, CrashTraits traits) {
+        int length, Set<String> exceptions, Set<String> signatures, Set<String> builds, CrashTraits traits,
+        Set<String> titleWords, List<List<String>> proseWords) {
 
     static DocumentView of(KbDocument d, FrameFilter filter, Function<CrashReport, String> signer) {
         List<List<String>> crashes = new ArrayList<>();
@@ -57,14 +59,16 @@ record DocumentView(KbDocument doc, List<List<String>> crashFrames, List<String>
                 sigs.add(normalizeSignature(sig));
             }
         }
-        words.addAll(Tokens.of(d.title()));
+        List<String> title = Tokens.of(d.title());
+        words.addAll(title);
         List<String> text = Tokens.of(d.text());
         words.addAll(text);
-        words.addAll(Tokens.of(d.cause()));
+        List<String> cause = Tokens.of(d.cause());
+        words.addAll(cause);
         words.addAll(Tokens.of(d.fix()));
         words.addAll(Tokens.fileStems(words));
         return new DocumentView(d, crashes, crashBuilds, words, text.size(), exceptions, sigs, builds,
-                CrashTraits.union(d.crashes()));
+                CrashTraits.union(d.crashes()), new HashSet<>(title), List.of(title, text, cause));
     }
 
     /** Title and text, lower case, runs of white space as one blank: for phrase look-ups. */

@@ -1,5 +1,6 @@
 package dev.fieldshell.kb.suggest;
 
+import dev.fieldshell.kb.crash.CrashKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>alignment: the query's relevant frames, innermost weighted most (1, 0.67, 0.5, …) and rare
  *     frames more than common ones, found in one of the document's backtraces at about the same
- *     depth (full credit), elsewhere in it (0.85) or only in its text (0.6); consecutive query frames
- *     found in the same order add a bonus. A raw address means the same code only within one
+ *     depth (full credit), elsewhere in it (0.85), named in its title (0.85) or only in its text
+ *     (0.6); consecutive query frames found in the same order add a bonus. A raw address means the same code only within one
  *     firmware build (ROM addresses excepted): matched in a crash of another build it counts nothing,
  *     of an unknown build half. Raw addresses the KB has never seen are left out; with no frame left,
  *     alignment is the coverage;
@@ -27,15 +28,17 @@ import java.util.regex.Pattern;
  *     documents about the crash over documents that merely mention its words (the only relative
  *     part: the best candidate always gets it in full);
  * <li>exception and build agree;
- * <li>crash facts ({@link CrashTraits}) agree: the same kind of crash, the task it names (in the
- *     document's crashes, or named in its text), the same heap-corruption problem. These count only
- *     when the query has them and the sum is rescaled, so a crash without them keeps its scale.
+ * <li>crash facts ({@link CrashTraits}) agree: the same kind of crash (in the document's crashes, or
+ *     named in the words of a document without one), the task it names (in the document's crashes,
+ *     or named in its text), the same heap-corruption problem. These count only when the query has
+ *     them and the sum is rescaled, so a crash without them keeps its scale.
  * </ul>
  * The weights are data: {@code ranking.properties} ({@link RankingRules}).
  */
 public final class Ranking {
 
     private static final RankingRules RULES = RankingRules.bundled();
+    private static final KindWords KIND_WORDS = KindWords.bundled();
 
     private Ranking() {}
 
@@ -73,10 +76,7 @@ public final class Ranking {
         CrashTraits qt = q.traits();
         if (!qt.kinds().isEmpty()) {
             applied += RULES.kind();
-            if (qt.kinds().stream().anyMatch(d.traits().kinds()::contains)) {
-                score += RULES.kind();
-                facts.add("same kind: " + qt.kinds().iterator().next().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            }
+            score += RULES.kind() * kindAgreement(qt.kinds(), d, facts);
         }
         if (!qt.tasks().isEmpty()) {
             applied += RULES.task();
@@ -87,6 +87,32 @@ public final class Ranking {
             score += RULES.heap() * heapAgreement(qt.heapProblems(), d, facts);
         }
         return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts);
+    }
+
+    /**
+     * 1 when one of the document's crashes is of a kind of the crash's; else, when the document has no
+     * crash of a kind of its own, {@code kind.inText} when its words name one ({@code kind-words.txt}).
+     */
+    static double kindAgreement(Set<CrashKind> kinds, DocumentView d, List<String> facts) {
+        for (CrashKind k : kinds) {
+            if (d.traits().kinds().contains(k)) {
+                facts.add("same kind: " + name(k));
+                return 1;
+            }
+        }
+        if (d.traits().kinds().isEmpty()) {
+            for (CrashKind k : kinds) {
+                if (KIND_WORDS.said(k, d.words(), d.proseWords())) {
+                    facts.add("same kind (in text): " + name(k));
+                    return RULES.kindInText();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String name(CrashKind k) {
+        return k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /**
@@ -248,6 +274,9 @@ public final class Ranking {
                         bonus += 0.3 * weight[i];
                     }
                     lastPos = j;
+                } else if (d.titleWords().contains(key)) {
+                    m = RULES.frameInTitle();
+                    lastPos = -1;
                 } else if (d.words().contains(key)) {
                     m = 0.6;
                     lastPos = -1;

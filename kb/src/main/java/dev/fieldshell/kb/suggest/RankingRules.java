@@ -10,7 +10,8 @@ import java.util.Properties;
  * {@code ranking.properties} (data, explained line by line in that folder's README.md).
  */
 public record RankingRules(double alignment, double coverage, double retrieval, double signature, double exception,
-        double build, double framelessSignature, double kind, double task, double heap, double unseenFrame, double minEvidence, double threshold) {
+        double build, double framelessSignature, double kind, double kindInText, double task, double heap, double unseenFrame,
+        double frameInTitle, double minEvidence, double threshold) {
 
     private static final RankingRules BUNDLED = load();
 
@@ -30,8 +31,9 @@ public record RankingRules(double alignment, double coverage, double retrieval, 
         }
         return new RankingRules(num(p, "weight.alignment"), num(p, "weight.coverage"), num(p, "weight.retrieval"),
                 num(p, "weight.signature"), num(p, "weight.exception"), num(p, "weight.build"), num(p, "signature.frameless"),
-                num(p, "weight.kind"),
-                num(p, "weight.task"), num(p, "weight.heap"), num(p, "frame.unseen"), num(p, "coverage.minEvidence"), num(p, "threshold"));
+                num(p, "weight.kind"), num(p, "kind.inText"),
+                num(p, "weight.task"), num(p, "weight.heap"), num(p, "frame.unseen"), num(p, "frame.inTitle"),
+                num(p, "coverage.minEvidence"), num(p, "threshold"));
     }
 
     private static double num(Properties p, String key) {

@@ -149,7 +149,7 @@ public final class HeapAnalysisBenchmark {
         }
     }
 
-    private static final class TextDump extends Generated {
+    static final class TextDump extends Generated {
         TextDump(int n) {
             super(n, "Heap tracing started/resumed at ccount 0x1c70b453 = logtime 19415\n" + n + " allocations trace (" + n
                     + " entry buffer)\n");
@@ -170,7 +170,7 @@ public final class HeapAnalysisBenchmark {
         }
     }
 
-    private static final class JsonDump extends Generated {
+    static final class JsonDump extends Generated {
         JsonDump(int n) {
             super(n, "{\"count\": " + n + ", \"capacity\": " + n + ", \"leaks\": [\n");
         }

@@ -18,6 +18,9 @@ final class CrashInput {
 
     /** The text of {@code file}, or of standard input when {@code file} is null or {@code -}. */
     static String read(Path file, InputStream stdin) {
+        if (file != null && Files.isDirectory(file)) {
+            throw new UsageException(file + ": a directory, not a file");
+        }
         try {
             byte[] bytes = file == null || file.toString().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder()

@@ -27,8 +27,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("fieldshell: " + ex.getMessage());
-        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line: what was wrong, then where to look, as the rest of the tool reports bad input.
+        err.println("fieldshell: " + String.valueOf(ex.getMessage()).strip().replace("\n", "; ")
+                + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         if (Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(err);
         }
@@ -36,7 +37,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return USAGE;
     }
 
-    private static String describe(Throwable ex) {
+    static String describe(Throwable ex) {
         String msg = ex.getMessage();
         return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
     }

@@ -1,6 +1,7 @@
 package dev.fieldshell.shell.cli;
 
 import dev.fieldshell.shell.heap.HeapTool;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,28 +51,36 @@ public final class HeapCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         int run(List<Path> files) throws Exception {
-            if (clockMhz < 0) {
-                throw new UsageException("heap: --clock-mhz must be positive");
-            }
-            if (symbols != null && elf != null) {
-                throw new UsageException("heap: give --symbols or --elf, not both");
-            }
-            boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-            HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols != null ? symbols : elf, build, kbDir,
-                    clockMhz, json, svg, color));
-            var out = spec.commandLine().getOut();
-            out.print(r.output());
-            out.flush();
-            var err = spec.commandLine().getErr();
-            r.messages().forEach(m -> err.println("fieldshell: " + m));
-            if (!r.anyRecords()) {
-                err.println("fieldshell: heap: no heap-trace records found in " + files);
-                err.flush();
-                return 1;
-            }
-            err.flush();
-            return 0;
+            return execute(new Options(symbols, elf, build, kbDir, clockMhz, json, svg), files,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
+    }
+
+    /** What the options of both subcommands say (also filled in by {@link HeapArgs}, which skips picocli). */
+    record Options(Path symbols, Path elf, String build, Path kbDir, double clockMhz, boolean json, Path svg) {}
+
+    /** Analyses {@code files}, prints the report on {@code out} and messages on {@code err}; the exit code. */
+    static int execute(Options o, List<Path> files, PrintWriter out, PrintWriter err) throws Exception {
+        if (o.clockMhz() < 0) {
+            throw new UsageException("heap: --clock-mhz must be positive");
+        }
+        if (o.symbols() != null && o.elf() != null) {
+            throw new UsageException("heap: give --symbols or --elf, not both");
+        }
+        boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, o.symbols() != null ? o.symbols() : o.elf(), o.build(),
+                o.kbDir(), o.clockMhz(), o.json(), o.svg(), color));
+        out.print(r.output());
+        out.flush();
+        r.messages().forEach(m -> err.println("fieldshell: " + m));
+        if (!r.anyRecords()) {
+            err.println("fieldshell: heap: no heap-trace records found in " + files);
+            err.flush();
+            return 1;
+        }
+        err.flush();
+        dev.fieldshell.shell.repl.StartupTrace.mark("heap done");
+        return 0;
     }
 
     @Command(name = "analyze", description = "Analyse one or more dumps (each file is a capture window).")

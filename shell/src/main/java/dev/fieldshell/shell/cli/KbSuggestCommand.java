@@ -103,6 +103,9 @@ public final class KbSuggestCommand implements Callable<Integer> {
             InputStream in = System.in;
             bytes = in.readNBytes((int) MAX_INPUT + 1);
         } else {
+            if (Files.isDirectory(file)) {
+                throw new UsageException(file + ": a directory, not a file");
+            }
             try {
                 if (Files.size(file) > MAX_INPUT) {
                     throw new FailureException(file + ": " + Files.size(file) + " bytes is too large for a crash text (limit " + MAX_INPUT + ")");

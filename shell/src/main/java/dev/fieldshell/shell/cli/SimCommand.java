@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,22 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "SPEC", description = "drop-after=N, latency=MS or corrupt-heap-on=EVENT (repeatable).")
     List<String> faults = new ArrayList<>();
 
+    /** Bad values are refused by option name before anything starts (the JDK's own messages name neither). */
+    private void checkOptions() {
+        if (sshPort < -1 || sshPort > 65535) {
+            throw new UsageException("--ssh-port " + sshPort + ": not a port (1-65535; 0 = a free port, -1 = no SSH)");
+        }
+        if (store != null && Files.exists(store) && !Files.isDirectory(store)) {
+            throw new UsageException("--store " + store + ": a file, not a directory");
+        }
+        if (sd != null && Files.exists(sd) && !Files.isDirectory(sd)) {
+            throw new UsageException("--sd " + sd + ": a file, not a directory");
+        }
+        if (crash != null && !Files.isRegularFile(crash)) {
+            throw new UsageException("--crash " + crash + ": " + (Files.isDirectory(crash) ? "a directory, not a file" : "no such file"));
+        }
+    }
+
     /** Kept referenced: java.util.logging holds loggers weakly, and MINA's INFO lines are noise here. */
     private static final java.util.logging.Logger SSHD_LOG = java.util.logging.Logger.getLogger("org.apache.sshd");
 
@@ -74,6 +91,7 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SSHD_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = spec.commandLine().getOut();
+        checkOptions();
         SimulatedModule.Builder b = SimulatedModule.builder().firmware(firmware).hardware(hardware)
                 .tracing(tracing).sshPort(sshPort).bindAddress(bind).serial(serial).store(store).sd(sd).crash(crash);
         if (store == null) {
@@ -90,8 +108,10 @@ public final class SimCommand implements Callable<Integer> {
             String line;
             try {
                 line = Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (NoSuchFileException e) {
+                throw new UsageException("--authorized-key " + file + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("--authorized-key " + file + ": cannot read: " + e.getMessage());
+                throw new UsageException("--authorized-key " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
             }
             if (line.isEmpty() || line.contains("PRIVATE KEY")) {
                 throw new UsageException("--authorized-key " + file + ": not an OpenSSH public key line (use the .pub file)");
@@ -102,7 +122,7 @@ public final class SimCommand implements Callable<Integer> {
             try {
                 b.fault(Fault.parse(f));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--fault " + e.getMessage());
+                throw new UsageException("--" + e.getMessage()); // the message starts "fault '<spec>': …"
             }
         }
         SimulatedModule module;

@@ -17,6 +17,7 @@ import dev.fieldshell.kb.heap.view.JsonReport;
 import dev.fieldshell.kb.heap.view.SvgChart;
 import dev.fieldshell.kb.heap.view.TextReport;
 import dev.fieldshell.shell.cli.UsageException;
+import dev.fieldshell.shell.repl.StartupTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -112,15 +113,19 @@ public final class HeapTool {
             opts = opts.withResolver(FrameResolver.of(SymbolTable.chain(tables)));
         }
         HeapAnalyzer analyzer = new HeapAnalyzer(opts);
+        StartupTrace.mark("heap read");
         for (Path f : req.files()) {
             try (InputStream r = open(f)) {
-                HeapTraceReader.read(r, f.getFileName().toString(), analyzer);
+                HeapTraceReader.readAhead(r, f.getFileName().toString(), analyzer);
             }
         }
+        StartupTrace.mark("heap analyse");
         HeapAnalysis a = analyzer.finish(matcher);
+        StartupTrace.mark("heap render");
         String out = req.json()
                 ? JsonReport.render(a)
                 : TextReport.render(a, req.color(), opts.allocatorFrame(), SHOWN);
+        StartupTrace.mark("heap rendered");
         if (req.svg() != null) {
             Files.writeString(req.svg(), SvgChart.render(a, SHOWN));
             messages.add("chart written to " + req.svg());

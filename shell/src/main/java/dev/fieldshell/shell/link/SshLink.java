@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,8 +296,10 @@ public final class SshLink implements ModuleLink {
         if (root instanceof ConnectException) {
             return new LinkException(target + ": cannot connect to " + where + ": connection refused (is SSH enabled on the module, and the port right?)", e);
         }
-        if (root instanceof UnknownHostException) {
-            return new LinkException(target + ": unknown host '" + root.getMessage() + "' (not an address, nor a Host in " + settings.config() + ")", e);
+        if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+            // NIO's UnresolvedAddressException carries no message: the host is the part of "where" before the port.
+            String host = root.getMessage() != null ? root.getMessage() : where.substring(0, Math.max(0, where.lastIndexOf(':')));
+            return new LinkException(target + ": unknown host '" + host + "' (not an address, nor a Host in " + settings.config() + ")", e);
         }
         if (root instanceof NoRouteToHostException) {
             return new LinkException(target + ": cannot reach " + where + ": no route to host", e);

@@ -28,6 +28,11 @@ public final class Targets {
             if (!m.matches()) {
                 throw new IllegalArgumentException("not an ssh target: '" + t + "' (expected ssh://user@host[:port])");
             }
+            if (m.group(1) != null && m.group(1).contains(":")) {
+                // It would be kept in history, transcripts and every error line naming the target.
+                throw new IllegalArgumentException("a password in the target ('" + t.substring(0, t.indexOf(':', 6)) + ":…@…') is not taken: "
+                        + "leave it out and type it when asked, or use a key");
+            }
             String host = m.group(2);
             if (host.startsWith("[")) {
                 host = host.substring(1, host.length() - 1);

@@ -100,7 +100,7 @@ public final class MacroWorkflow {
         }
         List<Planned> plans = parallel(targets, t -> plan(source, t, macro.mode() == MacroDescriptor.Mode.COLLECT));
         for (Planned p : plans) {
-            show(macro, p, ui);
+            show(macro, p, ui, plans.size() > 1);
         }
         List<Planned> ready = plans.stream()
                 .filter(p -> p.error().isEmpty() && p.prep().isPresent() && !p.prep().get().refused()
@@ -156,12 +156,14 @@ public final class MacroWorkflow {
         }
     }
 
-    private void show(MacroDescriptor macro, Planned p, Ui ui) {
+    private void show(MacroDescriptor macro, Planned p, Ui ui, boolean fleet) {
         String fw = firmware(p);
         ui.println("== " + p.target().name() + " (" + fw + ") " + macro.name());
         p.printed().lines().forEach(l -> ui.println("  " + l));
         if (!p.error().isEmpty()) {
-            ui.println("  error: " + p.error());
+            if (fleet) { // one target: the summary line says it once
+                ui.println("  error: " + p.error());
+            }
             return;
         }
         Preparation prep = p.prep().orElseThrow();

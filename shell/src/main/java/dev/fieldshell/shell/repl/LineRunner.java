@@ -1,5 +1,7 @@
 package dev.fieldshell.shell.repl;
 
+import dev.fieldshell.shell.ovms.Quoting;
+
 import dev.fieldshell.shell.cli.UsageException;
 import dev.fieldshell.shell.link.CommandResult;
 import dev.fieldshell.shell.link.LinkException;
@@ -119,7 +121,8 @@ final class LineRunner {
             }
             cmd.run(args, session);
         } catch (UsageException e) {
-            fail(":" + cmd.name() + ": " + e.getMessage() + "\nusage: " + cmd.usage());
+            // One line, as everywhere else: the usage's first line follows (:help has the rest).
+            fail(":" + cmd.name() + ": " + e.getMessage() + "; usage: " + cmd.usage().lines().findFirst().orElse(":" + cmd.name()));
             trace(e);
         } catch (LinkException e) {
             fail(e.getMessage());
@@ -143,11 +146,20 @@ final class LineRunner {
             // The module would read the password from the following keystrokes without echo; ask here
             // instead, so it is never echoed, never in history, and the framing stays exact.
             Optional<String> pw = secretReader.apply("Password for enable on " + session.currentName() + ": ");
-            if (pw.isEmpty() || pw.get().isEmpty()) {
+            if (pw.isEmpty()) {
                 fail("enable: no password given" + (session.interactive() ? "" : " (in a script write enable <password>)"));
                 return;
             }
-            toSend = "enable " + ModuleQuoting.quoteWord(pw.get());
+            // Enter alone sends `enable ""`: a module without a password answers "Secure mode" to any
+            // enable, as it would to a bare one; with a password it refuses it in one line.
+            switch (Quoting.arg(pw.get())) {
+                case Quoting.Arg.Token t -> toSend = "enable " + t.token();
+                case Quoting.Arg.Refused r -> {
+                    // The reason names the character, never the password.
+                    fail("enable: this password cannot be sent on the module's command line: " + r.reason());
+                    return;
+                }
+            }
         }
         session.record(Transcript.TYPED, line.equals(toSend) ? line : "enable " + Secrets.MASK);
         PrintWriter out = session.out();

@@ -1,9 +1,6 @@
 package dev.fieldshell.shell.repl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.ovms.EventNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,15 +97,8 @@ final class ModuleCompleter implements Completer {
         return names;
     }
 
+    /** The event names of the one data file (reference §5.3); the {@code clock.HHMM}/{@code clock.dayN} patterns are not names. */
     private static List<String> loadEventNames() {
-        try (InputStream in = ModuleCompleter.class.getResourceAsStream("event-names.txt")) {
-            if (in == null) {
-                return List.of();
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventNames.bundled().names().stream().filter(n -> !n.startsWith("clock.")).toList();
     }
 }

@@ -24,17 +24,28 @@ public final class Secrets {
     private static final Pattern SECRET_INSTANCE = Pattern.compile(
             "pass|password|secret|token|apikey|key|pin|psk", Pattern.CASE_INSENSITIVE);
 
+    // ssh://user:password@host, refused as a target but typed all the same.
+    private static final Pattern URL_PASSWORD = Pattern.compile("(ssh://[^:@/\\s]+:)[^@\\s]+(@)");
+
     /** The line with any password replaced by {@link #MASK}. */
     public static String mask(String line) {
+        line = URL_PASSWORD.matcher(line).replaceAll("$1" + MASK + "$2");
         Matcher m = ENABLE.matcher(line);
         if (m.matches()) {
             return m.group(1) + MASK;
         }
         m = CONFIG_SET.matcher(line);
-        if (m.matches() && (isSecretParam(m.group(2)) || isSecretInstance(m.group(4)))) {
+        if (m.matches() && (isSecretParam(unquoted(m.group(2))) || isSecretInstance(unquoted(m.group(4))))) {
             return m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + MASK;
         }
         return line;
+    }
+
+    /** The module's tokenizer drops quotes around a word ({@code "password"} is {@code password}). */
+    private static String unquoted(String word) {
+        boolean quoted = word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')
+                && word.charAt(word.length() - 1) == word.charAt(0);
+        return quoted ? word.substring(1, word.length() - 1) : word;
     }
 
     private static boolean isSecretParam(String param) {

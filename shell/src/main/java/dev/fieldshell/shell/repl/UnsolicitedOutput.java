@@ -50,6 +50,7 @@ final class UnsolicitedOutput {
             crashUntil = now + 2_000_000_000L;
             session.lastCrash(crash.toString());
             printer.accept("crash text seen (" + s.label() + "); :kb suggest ranks its likely causes");
+            session.record("crash", "recognized " + s.label()); // as for crash text in command output
             answerWhenComplete(crash);
         });
     }

@@ -71,6 +71,17 @@ class MacroCliTest {
         assertThat(unknownParam.err().strip()).isEqualTo("fieldshell: heapcheck: unknown parameter --dealy; did you mean --delay? "
                 + "(parameters: --after, --delay, --handler, --name, --periodic, --remove)");
 
+        Run badValue = fieldshell("", "macro", "heapcheck", "--delay", "-5", "--target", "sim", "--dry-run");
+        assertThat(badValue.exit()).isEqualTo(1);
+        // Said once, in the result line, with the macro file and line that refused it.
+        assertThat(badValue.out().lines().filter(l -> l.contains("--delay must be")).toList())
+                .singleElement().asString().startsWith("sim: error (").contains("heapcheck.js:", "not -5");
+
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "x");
+        Run pullIntoAFile = fieldshell("", "events", "--target", "sim", "pull", aFile.toString());
+        assertThat(pullIntoAFile.exit()).isEqualTo(2);
+        assertThat(pullIntoAFile.err().strip()).isEqualTo("fieldshell: events pull: " + aFile + " is a file, not a directory");
+
         Run unknownMacro = fieldshell("", "macro", "nosuch", "--target", "sim");
         assertThat(unknownMacro.exit()).isEqualTo(1);
         assertThat(unknownMacro.err()).startsWith("fieldshell: no macro named 'nosuch'").doesNotContain("\tat ");

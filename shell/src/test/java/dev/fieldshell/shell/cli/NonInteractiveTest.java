@@ -77,6 +77,13 @@ class NonInteractiveTest {
     }
 
     @Test
+    void jsonMasksPasswordsAsHistoryDoes() throws Exception {
+        Run r = script("enable s3cret; config set password module hunter2", "", true);
+        assertThat(r.out()).contains("\"command\":\"enable ****\"", "\"command\":\"config set password module ****\"")
+                .doesNotContain("s3cret", "hunter2");
+    }
+
+    @Test
     void aFailingLinkInAScriptIsOneLineAndExitOne() throws Exception {
         int port = closedPort();
         Run r = script(":connect ssh://admin@127.0.0.1:" + port + "; boot status; :targets", "", false);

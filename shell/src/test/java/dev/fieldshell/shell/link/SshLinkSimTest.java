@@ -105,6 +105,16 @@ class SshLinkSimTest {
                         + ": connection refused (is SSH enabled on the module, and the port right?)");
     }
 
+    /** A typo in the host name: MINA reports NIO's message-less UnresolvedAddressException, which must not leak. */
+    @Test
+    void unknownHostIsOneClearLine() throws Exception {
+        SshSettings s = settings();
+        assertThatThrownBy(() -> SshLink.open((TargetSpec.Ssh) Targets.parse("ssh://admin@nosuchmodule.invalid"), s, Prompter.NONE))
+                .isInstanceOf(LinkException.class)
+                .hasMessage("ssh://admin@nosuchmodule.invalid: unknown host 'nosuchmodule.invalid' (not an address, nor a Host in "
+                        + s.config() + ")");
+    }
+
     @Test
     void aModuleThatStopsAnsweringIsReportedAndTheLinkIsMarkedBroken() throws Exception {
         try (SimulatedModule m = SimulatedModule.builder().sshPort(0).build().start();

@@ -27,6 +27,8 @@ class TargetsTest {
         assertThatThrownBy(() -> Targets.parse("serial:/dev/ttyUSB0?baud=fast")).hasMessageContaining("bad baud rate 'fast'");
         assertThatThrownBy(() -> Targets.parse("serial:")).hasMessageContaining("without a device");
         assertThatThrownBy(() -> Targets.parse("ftp://x y")).hasMessageContaining("unknown target");
+        assertThatThrownBy(() -> Targets.parse("ssh://admin:hunter2@192.168.4.1"))
+                .hasMessage("a password in the target ('ssh://admin:…@…') is not taken: leave it out and type it when asked, or use a key");
     }
 
     @Test

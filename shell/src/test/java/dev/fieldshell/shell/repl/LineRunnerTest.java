@@ -72,4 +72,63 @@ class LineRunnerTest {
         runner.run("  config set password module x ");
         assertThat(rec.sent).last().isEqualTo("config set password module x");
     }
+
+    @Test
+    void aBadLocalCommandIsOneLineWithItsUsage() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        LineRunner runner = new LineRunner(s, LocalCommands.all(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
+                new Style(false));
+        runner.run(":use nosuch");
+        runner.run(":use a b");
+        assertThat(out.toString().lines().toList()).containsExactly(
+                ":use: no open target named 'nosuch' (open: rec); usage: :use NAME",
+                ":use: expected one NAME; usage: :use NAME");
+    }
+
+    /** Crash text in a module's log lines is in the transcript as "crash recognized", as it is for command output. */
+    @Test
+    void aCrashInLogLinesIsRecordedInTheTranscript() throws Exception {
+        Session s = new Session(t -> new Recorder(), new PrintWriter(new StringWriter()), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        java.nio.file.Path log = s.startTranscript(tmp.resolve("t.log"));
+        List<String> shown = new ArrayList<>();
+        new UnsolicitedOutput(CrashSpotter.bundled(), shown::add, s).accept("car",
+                "I (28467) notify: alert/debug.heap.corruption: CORRUPT HEAP: Bad tail at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xbaad5678 got 0xbaad5600");
+        s.stopTranscript();
+        assertThat(shown).anySatisfy(l -> assertThat(l).startsWith("crash text seen (CORRUPT HEAP)"));
+        assertThat(java.nio.file.Files.readString(log)).contains(" crash recognized CORRUPT HEAP\n");
+    }
+
+    /** A bare enable asks here; the password is quoted by the module's tokenizer rules, or refused in one line. */
+    @Test
+    void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        String[] typed = {""};
+        LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.of(typed[0]),
+                new Style(false));
+        typed[0] = "my pass";
+        runner.run("enable");
+        assertThat(rec.sent).containsExactly("enable \"my pass\"");
+
+        typed[0] = "";
+        runner.run("enable");
+        assertThat(rec.sent).as("Enter alone: what a module without a password accepts").last().isEqualTo("enable \"\"");
+
+        typed[0] = "it's \"x\"";
+        runner.run("enable");
+        typed[0] = "caf\u00e9";
+        runner.run("enable");
+        assertThat(rec.sent).hasSize(2);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(2)
+                .allSatisfy(l -> assertThat(l).startsWith("enable: this password cannot be sent on the module's command line: ")
+                        .doesNotContain("it's", "caf"));
+    }
 }

@@ -22,6 +22,14 @@ class SecretsTest {
     }
 
     @Test
+    void quotedWordsAndPasswordsInATargetAreMaskedToo() {
+        // The module's tokenizer drops the quotes, so these set the module password as well.
+        assertThat(Secrets.mask("config set \"password\" module s3cret")).isEqualTo("config set \"password\" module ****");
+        assertThat(Secrets.mask("config set server.v3 'password' s3cret")).isEqualTo("config set server.v3 'password' ****");
+        assertThat(Secrets.mask(":connect ssh://admin:hunter2@192.168.4.1 as car")).isEqualTo(":connect ssh://admin:****@192.168.4.1 as car");
+    }
+
+    @Test
     void ordinaryLinesAreUntouched() {
         assertThat(Secrets.mask("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y"))
                 .isEqualTo("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y");

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The cold `:macro heapcheck` plan through the real launcher (JDK 25+, its AOT caches), CPU and wall:
 #   repl: in a REPL (tmux): start to the prompt, then `:macro heapcheck --dry-run` to "OVMS commands:"
-#         (the JavaScript engine not used before in that JVM), with the REPL's cache alone and with
-#         the GraalJS layer the launcher trains on top of it in the background
+#         (the JavaScript engine not used before in that JVM), with the REPL's cache alone, with
+#         the GraalJS layer the launcher trains on top of it in the background but without the
+#         macros' cached declarations (layer-no-meta: two JavaScript contexts), and with both
 #   cli:  `./fieldshell macro heapcheck --target sim --dry-run` (JVM, simulator, engine, plan, exit):
 #         a first run (no cache; it records one) and with the `macro` command's own cache
 # "busiest thread" is the CPU of the thread that did the most work meanwhile (the command's),
@@ -63,10 +64,15 @@ if [[ $what == repl || $what == all ]]; then
   first_repl layer
   cp -a "$work/repl-layer" "$work/repl-only"
   for d in "$work"/repl-only/fieldshell/class-cache/*/; do rm -f "$d"fieldshell-repl-js.jsa; touch "$d"fieldshell-repl-js.failed; done
+  cp -a "$work/repl-layer" "$work/layer-no-meta" # the layer, but the macros' declarations read by JavaScript (no cache)
   ls "$work"/repl-layer/fieldshell/class-cache/*/ | sed 's/^/# cache: /'
   echo "# repl, $(date -u +%FT%TZ); uptime: $(uptime)"
   for _ in $(seq 1 "$runs"); do
-    for s in repl-only repl-layer; do use "$s"; repl_cold "$s"; done
+    for s in repl-only layer-no-meta repl-layer; do
+      use "$s"
+      [[ $s == layer-no-meta ]] && rm -rf "$XDG_CACHE_HOME/fieldshell/macro-meta"
+      repl_cold "$s"
+    done
   done
 fi
 if [[ $what == cli || $what == all ]]; then

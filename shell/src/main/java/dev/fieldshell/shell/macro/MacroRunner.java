@@ -42,11 +42,25 @@ public final class MacroRunner {
     }
 
     public MacroRunner(Duration limit) {
+        this(limit, null);
+    }
+
+    /** {@code metaCache}: where macros' declarations are kept between processes (null: nowhere). */
+    public MacroRunner(Duration limit, Path metaCache) {
         this.limit = limit;
+        this.metaCache = metaCache == null ? null : new MetaCache(metaCache);
     }
 
     public MacroRunner() {
         this(DEFAULT_LIMIT);
+    }
+
+    private final MetaCache metaCache;
+    private final java.util.concurrent.atomic.AtomicLong loads = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times a macro file has been evaluated to read its declarations. */
+    long loads() {
+        return loads.get();
     }
 
     /** Reads a macro file and its declarations without giving it any access to a module. */
@@ -84,17 +98,83 @@ public final class MacroRunner {
     }
 
     private MacroDescriptor load(Path file, String source) throws MacroException {
+        if (metaCache != null) {
+            Optional<String> cached = metaCache.get(source);
+            if (cached.isPresent()) {
+                try {
+                    return descriptor(file, source, JSON.readTree(cached.get()));
+                } catch (IOException | MacroException e) {
+                    // Unreadable, or not valid for this file (renamed, say): the file itself decides below.
+                }
+            }
+        }
+        loads.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean nondeterministic = new java.util.concurrent.atomic.AtomicBoolean();
+        Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        try {
+            MacroApi api = new MacroApi(new RefusingBackend(), (name, args, answer) -> {
+                if (MacroApi.NONDETERMINISTIC.equals(name)) {
+                    nondeterministic.set(true);
+                }
+            });
+            api.install(ctx);
+            try (TimeLimit l = new TimeLimit(ctx, limit)) {
+                api.limit(l);
+                Value ns = evalModule(ctx, file, source, l);
+                String metaJson = metaJson(file, ns, ctx);
+                MacroDescriptor d;
+                try {
+                    d = descriptor(file, source, JSON.readTree(metaJson));
+                } catch (IOException e) {
+                    throw new MacroException(where(file) + ": 'meta' is not plain data: " + e.getMessage());
+                }
+                if (metaCache != null && !nondeterministic.get()) {
+                    metaCache.put(source, metaJson);
+                }
+                return d;
+            }
+        } finally {
+            JsEngine.close(ctx);
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many warm-ups have finished. */
+    long warmUps() {
+        return warmUps.get();
+    }
+
+    /**
+     * Starts the engine and evaluates the macros' modules once in a throwaway sandbox (the API
+     * closed, as while loading), so that a run soon after finds GraalJS started and the sources
+     * parsed. With the declarations read from the cache, nothing else would start the engine before
+     * the command itself. Errors are left for the run to report.
+     */
+    void warmUp(List<MacroDescriptor> macros) {
         Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
         try {
             MacroApi api = new MacroApi(new RefusingBackend());
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
                 api.limit(l);
-                Value ns = evalModule(ctx, file, source, l);
-                return descriptor(file, source, ns, ctx);
+                for (MacroDescriptor m : macros) {
+                    try {
+                        evalModule(ctx, m.file(), m.source(), l);
+                    } catch (MacroException e) {
+                        // the command that runs this macro reports it
+                    }
+                }
             }
+        } catch (RuntimeException e) {
+            // a cancelled or broken warm-up leaves the engine as cold as before, no worse
         } finally {
-            JsEngine.close(ctx);
+            try {
+                JsEngine.close(ctx);
+            } catch (RuntimeException e) {
+                // see above
+            }
+            warmUps.incrementAndGet();
         }
     }
 
@@ -146,16 +226,23 @@ public final class MacroRunner {
         }
     }
 
-    private MacroDescriptor descriptor(Path file, String source, Value ns, Context ctx) throws MacroException {
+    /** The module's {@code meta} export as JSON text. */
+    private static String metaJson(Path file, Value ns, Context ctx) throws MacroException {
         Value meta = ns.getMember("meta");
         if (meta == null || meta.isNull() || !meta.hasMembers()) {
             throw new MacroException(where(file) + ": the macro does not export 'meta' ({name, summary, params})");
         }
-        JsonNode m;
         try {
-            m = JSON.readTree(ctx.eval("js", "JSON.stringify").execute(meta).asString());
-        } catch (IOException | PolyglotException e) {
+            return ctx.eval("js", "JSON.stringify").execute(meta).asString();
+        } catch (PolyglotException | ClassCastException | IllegalStateException e) {
             throw new MacroException(where(file) + ": 'meta' is not plain data: " + e.getMessage());
+        }
+    }
+
+    /** The declarations in {@code m} (the {@code meta} export), checked against the file they came from. */
+    private static MacroDescriptor descriptor(Path file, String source, JsonNode m) throws MacroException {
+        if (m == null) {
+            throw new MacroException(where(file) + ": the macro does not export 'meta' ({name, summary, params})");
         }
         String name = m.path("name").asText("");
         String expected = file.getFileName().toString().replaceFirst("\\.m?js$", "");

@@ -55,7 +55,7 @@ public final class MacroTool {
 
     public synchronized MacroRunner runner() {
         if (runner == null) {
-            runner = new MacroRunner(limit);
+            runner = new MacroRunner(limit, dirs.cache().resolve("macro-meta"));
         }
         return runner;
     }
@@ -94,7 +94,9 @@ public final class MacroTool {
         if (warming.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("fieldshell-js-warmup").priority(Thread.MIN_PRIORITY).start(() -> {
                 // Errors are not news here: the command itself reports them when it loads the macro.
-                catalog().list();
+                List<MacroDescriptor> macros = catalog().list().stream().flatMap(e -> e.macro().stream()).toList();
+                // The declarations may have come from the disk cache without any JavaScript: start the engine anyway.
+                runner().warmUp(macros);
             });
         }
     }

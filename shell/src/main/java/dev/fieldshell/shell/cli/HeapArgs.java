@@ -41,7 +41,11 @@ final class HeapArgs {
                 return Optional.empty(); // an argument file: picocli expands it
             }
             if (!a.startsWith("-")) {
-                files.add(Path.of(a));
+                try {
+                    files.add(Path.of(a));
+                } catch (RuntimeException e) {
+                    return Optional.empty(); // not a path on this system: picocli says so
+                }
                 continue;
             }
             if (!seen.add(a)) {

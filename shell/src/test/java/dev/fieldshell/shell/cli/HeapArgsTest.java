@@ -60,6 +60,8 @@ class HeapArgsTest {
                 new String[] {"heap", "analyze", "a.txt", "--kb=dir"},
                 new String[] {"heap", "analyze", "a.txt", "--colour"},
                 new String[] {"heap", "analyze", "@args.txt"},
+                new String[] {"heap", "analyze", "a\u0000.txt"},
+                new String[] {"heap", "analyze", "a.txt", "--svg", "b\u0000.svg"},
                 new String[] {"heap", "analyze", "--", "a.txt"},
                 new String[] {"heap", "compare", "a.txt"},
                 new String[] {"heap", "compare", "a.txt", "b.txt", "c.txt"},

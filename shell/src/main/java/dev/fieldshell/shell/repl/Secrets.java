@@ -41,6 +41,11 @@ public final class Secrets {
         return line;
     }
 
+    /** Whether config {@code param}/{@code instance} holds a secret (a password, a Wi-Fi key, an SSH key). */
+    public static boolean isSecretConfig(String param, String instance) {
+        return isSecretParam(param) || isSecretInstance(instance);
+    }
+
     /** The module's tokenizer drops quotes around a word ({@code "password"} is {@code password}). */
     private static String unquoted(String word) {
         boolean quoted = word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')

@@ -22,7 +22,7 @@ public final class Secrets {
             "password|passwd|secret|token|key|keys|pin|ssh\\.keys|wifi\\.ssid|wifi\\.ap|server\\.v2|server\\.v3|modem",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_INSTANCE = Pattern.compile(
-            "pass|password|secret|token|apikey|key|pin|psk", Pattern.CASE_INSENSITIVE);
+            "pass|password|secret|token|apikey|key|\\bpin\\b|psk", Pattern.CASE_INSENSITIVE); // "pin" as a word: not "ping"
 
     // ssh://user:password@host, refused as a target but typed all the same.
     private static final Pattern URL_PASSWORD = Pattern.compile("(ssh://[^:@/\\s]+:)[^@\\s]+(@)");

@@ -152,7 +152,13 @@ final class MacroApi {
                 yield null;
             }
             case "config.set" -> {
-                backend.configSet(a.string(0, "param"), a.string(1, "instance"), a.scalar(2, "value"));
+                String param = a.string(0, "param");
+                String instance = a.string(1, "instance");
+                if (dev.fieldshell.shell.repl.Secrets.isSecretConfig(param, instance)) {
+                    throw new MacroException("ovms.config.set: config " + param + " " + instance + " holds a secret; macros do not set"
+                            + " secrets (the value would be in the plan, the transcript and the undo journal): set it at the prompt");
+                }
+                backend.configSet(param, instance, a.scalar(2, "value"));
                 yield null;
             }
             case "config.get" -> backend.configGet(a.string(0, "param"), a.string(1, "instance")).map(MacroApi::text).orElse(null);

@@ -65,6 +65,11 @@ public final class Quoting {
      * followed by the arguments.
      */
     public static Line line(List<String> words, List<String> args) {
+        if (!args.isEmpty() && args.get(args.size() - 1).equals("?")) {
+            // Reference §3.2: a last argument of "?" (quoted or not, the quotes are gone by then)
+            // makes the module print the command's usage instead of running it.
+            return new Line.Refused("the last argument of '" + String.join(" ", words) + "' is '?', which makes the module print the usage instead of running it");
+        }
         StringBuilder sb = new StringBuilder(String.join(" ", words));
         for (int i = 0; i < args.size(); i++) {
             Arg a = arg(args.get(i));

@@ -32,6 +32,9 @@ final class ConnectCommand implements LocalCommand {
 
     @Override
     public void run(List<String> args, ReplContext context) throws Exception {
+        // The user chose a target: even if this one is refused, later module lines must not go to
+        // the simulator a script falls back to when it names none.
+        Session.of(context).defaultTarget(null);
         String name;
         if (args.size() == 1) {
             name = Targets.defaultName(args.get(0));

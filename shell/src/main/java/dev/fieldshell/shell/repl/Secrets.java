@@ -22,7 +22,7 @@ public final class Secrets {
             "password|passwd|secret|token|key|keys|pin|ssh\\.keys|wifi\\.ssid|wifi\\.ap|server\\.v2|server\\.v3|modem",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_INSTANCE = Pattern.compile(
-            "pass|password|secret|token|apikey|key|pin|psk", Pattern.CASE_INSENSITIVE);
+            "pass|password|secret|token|apikey|key|\\bpin\\b|psk", Pattern.CASE_INSENSITIVE); // "pin" as a word: not "ping"
 
     // ssh://user:password@host, refused as a target but typed all the same.
     private static final Pattern URL_PASSWORD = Pattern.compile("(ssh://[^:@/\\s]+:)[^@\\s]+(@)");
@@ -39,6 +39,11 @@ public final class Secrets {
             return m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + MASK;
         }
         return line;
+    }
+
+    /** Whether config {@code param}/{@code instance} holds a secret (a password, a Wi-Fi key, an SSH key). */
+    public static boolean isSecretConfig(String param, String instance) {
+        return isSecretParam(param) || isSecretInstance(instance);
     }
 
     /** The module's tokenizer drops quotes around a word ({@code "password"} is {@code password}). */

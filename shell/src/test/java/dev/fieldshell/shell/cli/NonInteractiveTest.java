@@ -77,6 +77,13 @@ class NonInteractiveTest {
     }
 
     @Test
+    void afterARefusedConnectModuleLinesDoNotFallBackToTheSimulator() throws Exception {
+        Run r = script(":connect bogus://car; echo must-not-run", "", false);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("must-not-run").contains("no target is open");
+    }
+
+    @Test
     void jsonMasksPasswordsAsHistoryDoes() throws Exception {
         Run r = script("enable s3cret; config set password module hunter2", "", true);
         assertThat(r.out()).contains("\"command\":\"enable ****\"", "\"command\":\"config set password module ****\"")

@@ -49,6 +49,14 @@ class SandboxTest extends SimFixtureTest {
         return ui.text();
     }
 
+    /** A secret set by a macro would sit in the plan shown, the transcript and the undo journal on disk. */
+    @Test
+    void doesNotSetSecrets() throws Exception {
+        String out = runMacro("ovms.config.set('password', 'module', 'hunter2');");
+        assertThat(out).contains("escape.js:", "ovms.config.set: config password module holds a secret").doesNotContain("hunter2");
+        assertThat(runMacro("ovms.config.set('wifi.ssid', 'Home', 'hunter2');")).contains("config wifi.ssid Home holds a secret");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Java.type('java.io.File')                                  | Java is not defined",

@@ -41,6 +41,9 @@ class QuotingTest {
     void refusesWhatCannotBeCarriedWithTheReason() {
         assertThat(Quoting.line("vfs echo", "it's \"both\" kinds", "/store/x"))
                 .isInstanceOfSatisfying(Quoting.Line.Refused.class, r -> assertThat(r.reason()).contains("both quote kinds"));
+        assertThat(Quoting.line("config set", "usr", "note", "?"))
+                .isEqualTo(new Quoting.Line.Refused("the last argument of 'config set' is '?', which makes the module print the usage instead of running it"));
+        assertThat(Quoting.line("vfs echo", "?", "/store/x")).isInstanceOf(Quoting.Line.Ok.class);
         assertThat(Quoting.line("vfs echo", "tab\there", "/store/x"))
                 .isInstanceOfSatisfying(Quoting.Line.Refused.class, r -> assertThat(r.reason()).contains("control character 0x09 at offset 3"));
         assertThat(Quoting.line("vfs echo", "Grüße", "/store/x"))

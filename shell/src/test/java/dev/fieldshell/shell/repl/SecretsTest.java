@@ -30,6 +30,14 @@ class SecretsTest {
     }
 
     @Test
+    void secretConfigIsJudgedByWholeWords() {
+        assertThat(Secrets.isSecretConfig("modem", "sim.pin")).isTrue();
+        assertThat(Secrets.isSecretConfig("password", "admin")).isTrue();
+        assertThat(Secrets.isSecretConfig("usr", "ping.host")).as("ping is not a pin").isFalse();
+        assertThat(Secrets.isSecretConfig("module", "debug.heap.alert")).isFalse();
+    }
+
+    @Test
     void ordinaryLinesAreUntouched() {
         assertThat(Secrets.mask("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y"))
                 .isEqualTo("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y");

@@ -74,7 +74,7 @@ public final class HeapCommand implements Callable<Integer> {
         out.flush();
         r.messages().forEach(m -> err.println("fieldshell: " + m));
         if (!r.anyRecords()) {
-            err.println("fieldshell: heap: no heap-trace records found in " + files);
+            err.println("fieldshell: heap: " + r.noRecords());
             err.flush();
             return 1;
         }

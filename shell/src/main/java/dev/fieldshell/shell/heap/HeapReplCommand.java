@@ -68,7 +68,7 @@ public final class HeapReplCommand implements LocalCommand {
         context.out().flush();
         r.messages().forEach(context::println);
         if (!r.anyRecords()) {
-            context.println("heap: no heap-trace records found in " + files);
+            context.println("heap: " + r.noRecords());
         }
     }
 

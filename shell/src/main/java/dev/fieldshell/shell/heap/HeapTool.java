@@ -4,6 +4,7 @@ import dev.fieldshell.kb.heap.AnalysisOptions;
 import dev.fieldshell.kb.heap.ChainMatcher;
 import dev.fieldshell.kb.heap.HeapAnalysis;
 import dev.fieldshell.kb.heap.HeapAnalyzer;
+import dev.fieldshell.kb.heap.TraceFormat;
 import dev.fieldshell.kb.heap.HeapTraceReader;
 import dev.fieldshell.kb.heap.FrameResolver;
 import dev.fieldshell.kb.heap.KbChainMatcher;
@@ -50,8 +51,15 @@ public final class HeapTool {
     public record Request(List<Path> files, Path symbols, String build, Path kbDir, double clockMhz, boolean json, Path svg,
             boolean color) {}
 
-    /** The text to print and lines for stderr (what was written, what was skipped). */
-    public record Result(String output, List<String> messages, boolean anyRecords) {}
+    /**
+     * The text to print, lines for stderr (what was written, what was skipped), and when no record was read, why
+     * (the caller's one error line; {@code output} is then empty if nothing in the input looked like a dump).
+     */
+    public record Result(String output, List<String> messages, String noRecords) {
+        public boolean anyRecords() {
+            return noRecords == null;
+        }
+    }
 
     private HeapTool() {}
 
@@ -63,9 +71,12 @@ public final class HeapTool {
         }
         if (!Files.isDirectory(dir)) {
             Result r = run(req, ChainMatcher.NONE);
+            if (!r.anyRecords()) {
+                return r; // there were no chains to match: the missing KB is beside the point
+            }
             List<String> m = new ArrayList<>(r.messages());
             m.add("no KB at " + dir + ": chains were not matched against known causes");
-            return new Result(r.output(), m, r.anyRecords());
+            return new Result(r.output(), m, null);
         }
         try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
             return run(req, new KbChainMatcher(new SuggestSession(kb, StandardAnalysis.get()), 3));
@@ -121,6 +132,10 @@ public final class HeapTool {
         }
         StartupTrace.mark("heap analyse");
         HeapAnalysis a = analyzer.finish(matcher);
+        if (a.records() == 0 && a.windows().stream().allMatch(w -> w.format() == TraceFormat.UNKNOWN)) {
+            // nothing looked like a dump: a report of empty windows would bury the reason under it
+            return new Result("", messages, notADump(req.files(), a));
+        }
         StartupTrace.mark("heap render");
         String out = req.json()
                 ? JsonReport.render(a)
@@ -130,7 +145,20 @@ public final class HeapTool {
             Files.writeString(req.svg(), SvgChart.render(a, SHOWN));
             messages.add("chart written to " + req.svg());
         }
-        return new Result(out, messages, a.records() > 0);
+        return new Result(out, messages, a.records() > 0 ? null : "no heap-trace records found in " + names(req.files()));
+    }
+
+    /** Names the input and its first line that is not part of a dump: {@code mail.txt: not a heap-trace dump (line 1: Hello,)}. */
+    private static String notADump(List<Path> files, HeapAnalysis a) {
+        String what = names(files);
+        return a.windows().stream().flatMap(w -> w.notes().stream()).filter(m -> m.line() > 0).findFirst()
+                .map(m -> what + ": not a heap-trace dump (line " + m.line() + ": "
+                        + m.text().replaceFirst("^not part of a heap-trace dump: ", "") + ")")
+                .orElse(what + ": not a heap-trace dump (no dump header, no allocation record)");
+    }
+
+    private static String names(List<Path> files) {
+        return String.join(", ", files.stream().map(Path::toString).toList());
     }
 
     /** Opens a dump, decompressing {@code .gz}; the readers take UTF-8 bytes (undecodable ones become U+FFFD). */

@@ -108,8 +108,23 @@ class HeapCommandTest {
         Path empty = Files.writeString(dir.resolve("mail.txt"), "Hello,\nthe dump is attached.\n");
         Run none = run("heap", "analyze", empty.toString(), "--kb", kb().toString());
         assertThat(none.code()).isEqualTo(1);
-        assertThat(none.err()).contains("no heap-trace records found");
-        assertThat(none.out()).contains("mail.txt:1: not part of a heap-trace dump: Hello,");
-        assertThat(none.err()).doesNotContain("Exception");
+        assertThat(none.err().strip()).isEqualTo("fieldshell: heap: " + empty + ": not a heap-trace dump (line 1: Hello,)");
+        assertThat(none.out()).isEmpty();
+        Run noKb = run("heap", "analyze", empty.toString(), "--kb", dir.resolve("no-kb-here").toString());
+        assertThat(noKb.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aDumpWithNoRecordsStillGetsItsReport() throws Exception {
+        Path dump = Files.writeString(dir.resolve("idle.txt"), """
+                Heap tracing started/resumed at ccount 0x10000000 = logtime 5000
+                0 allocations trace (500 entry buffer)
+                0 bytes alive in trace (0/0 allocations)
+                total allocations 0 total frees 0
+                """);
+        Run r = run("heap", "analyze", dump.toString(), "--kb", kb().toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("idle.txt").contains("0 records");
+        assertThat(r.err().strip()).isEqualTo("fieldshell: heap: no heap-trace records found in " + dump);
     }
 }

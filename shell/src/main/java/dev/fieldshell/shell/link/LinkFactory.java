@@ -30,19 +30,23 @@ public final class LinkFactory {
             throw new LinkException(e.getMessage());
         }
         return switch (spec) {
-            case TargetSpec.Sim s -> openSim();
+            case TargetSpec.Sim s -> openSim(s);
             case TargetSpec.Ssh s -> new ReconnectingLink(() -> SshLink.open(s, ssh, prompter), ReconnectingLink.Backoff.DEFAULT);
             case TargetSpec.Serial s -> new ReconnectingLink(() -> SerialLink.open(s), ReconnectingLink.Backoff.DEFAULT);
         };
     }
 
-    private ModuleLink openSim() throws LinkException {
+    private ModuleLink openSim(TargetSpec.Sim sim) throws LinkException {
         try {
             // A fresh module in this process: its own temporary /store, no SSH server, no port.
-            SimulatedModule module = SimulatedModule.builder().build().start();
+            SimulatedModule.Builder b = SimulatedModule.builder();
+            if (!sim.firmware().isEmpty()) {
+                b.name(sim.text()).firmware(sim.firmware());
+            }
+            SimulatedModule module = b.build().start();
             return new OwningSimLink(module);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new LinkException("sim: the built-in simulator did not start: " + e.getMessage(), e);
+            throw new LinkException(sim.text() + ": the built-in simulator did not start: " + e.getMessage(), e);
         }
     }
 }

@@ -8,8 +8,8 @@ public sealed interface TargetSpec {
     /** The text the user gave. */
     String text();
 
-    /** The built-in simulator ({@code sim}). */
-    record Sim(String text) implements TargetSpec {}
+    /** The built-in simulator: {@code sim}, or {@code sim:3.3.005} for one that runs that firmware ({@code firmware} empty: the default). */
+    record Sim(String text, String firmware) implements TargetSpec {}
 
     /**
      * An SSH target. {@code user} is empty and {@code port} 0 when not given (then

@@ -1,11 +1,12 @@
 package dev.fieldshell.shell.link;
 
+import dev.fieldshell.shell.ovms.FirmwareVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads target texts: {@code sim}, {@code ssh://user@host[:port]}, {@code serial:/dev/ttyUSB0[?baud=N]}, or an ssh config alias. */
+/** Reads target texts: {@code sim[:VERSION]}, {@code ssh://user@host[:port]}, {@code serial:/dev/ttyUSB0[?baud=N]}, or an ssh config alias. */
 public final class Targets {
     private Targets() {}
 
@@ -18,7 +19,14 @@ public final class Targets {
     public static TargetSpec parse(String text) {
         String t = text.strip();
         if (t.equals("sim")) {
-            return new TargetSpec.Sim(t);
+            return new TargetSpec.Sim(t, "");
+        }
+        if (t.startsWith("sim:")) {
+            String version = t.substring("sim:".length());
+            if (FirmwareVersion.parse(version).isEmpty()) {
+                throw new IllegalArgumentException("not a firmware version in '" + t + "' (expected e.g. sim:3.3.005)");
+            }
+            return new TargetSpec.Sim(t, version);
         }
         if (t.startsWith("serial:")) {
             return parseSerial(t);
@@ -48,14 +56,14 @@ public final class Targets {
             return new TargetSpec.Ssh(t, "", t, 0, true, Map.of());
         }
         throw new IllegalArgumentException("unknown target '" + t
-                + "' (expected sim, ssh://user@host[:port], an ~/.ssh/config host, or serial:/dev/ttyUSB0)");
+                + "' (expected sim, sim:VERSION, ssh://user@host[:port], an ~/.ssh/config host, or serial:/dev/ttyUSB0)");
     }
 
     /** The name a target gets when {@code :connect} is not told one: sim, the host, the device's file name. */
     public static String defaultName(String text) {
         TargetSpec spec = parse(text);
         return switch (spec) {
-            case TargetSpec.Sim s -> "sim";
+            case TargetSpec.Sim s -> s.text();
             case TargetSpec.Ssh s -> s.host() + (s.port() == 0 || s.port() == 22 ? "" : ":" + s.port());
             case TargetSpec.Serial s -> s.device().substring(s.device().lastIndexOf('/') + 1);
         };

@@ -22,7 +22,7 @@ final class ConnectCommand implements LocalCommand {
 
     @Override
     public String usage() {
-        return ":connect TARGET [as NAME]   TARGET: sim | ssh://user@host[:port] | ssh-config-alias | serial:/dev/ttyUSB0[?baud=115200]";
+        return ":connect TARGET [as NAME]   TARGET: sim[:VERSION] | ssh://user@host[:port] | ssh-config-alias | serial:/dev/ttyUSB0[?baud=115200]";
     }
 
     @Override

@@ -61,6 +61,16 @@ class NonInteractiveTest {
     }
 
     @Test
+    void connectToASimulatorOfAnOlderFirmware() throws Exception {
+        Run r = script(":connect sim:3.3.005; vfs echo x /store/x.txt", "", false);
+        assertThat(r.out()).startsWith("connected to sim as sim:3.3.005 (firmware 3.3.005");
+        assertThat(r.out()).contains("Unrecognised command"); // 3.3.005 has no vfs echo (reference §10)
+        Run bad = script(":connect sim:newest", "", false);
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out().strip()).contains("not a firmware version in 'sim:newest'").doesNotContain("\tat ");
+    }
+
+    @Test
     void aScriptOnStdinRunsOnTheSimulatorByDefault() throws Exception {
         Run r = script(null, "# comment\necho one two\n\nvfs stat /store/none\n", false);
         assertThat(r.code()).isZero();

@@ -10,7 +10,8 @@ class TargetsTest {
 
     @Test
     void readsEachKindOfTarget() {
-        assertThat(Targets.parse("sim")).isInstanceOf(TargetSpec.Sim.class);
+        assertThat(Targets.parse("sim")).isEqualTo(new TargetSpec.Sim("sim", ""));
+        assertThat(Targets.parse("sim:3.3.005")).isEqualTo(new TargetSpec.Sim("sim:3.3.005", "3.3.005"));
         assertThat(Targets.parse("ssh://admin@10.0.0.5:2222"))
                 .isEqualTo(new TargetSpec.Ssh("ssh://admin@10.0.0.5:2222", "admin", "10.0.0.5", 2222, false, Map.of()));
         assertThat(Targets.parse("ssh://[::1]:22?framing=exec"))
@@ -26,6 +27,7 @@ class TargetsTest {
         assertThatThrownBy(() -> Targets.parse("ssh://admin@host:99999")).hasMessageContaining("port out of range");
         assertThatThrownBy(() -> Targets.parse("serial:/dev/ttyUSB0?baud=fast")).hasMessageContaining("bad baud rate 'fast'");
         assertThatThrownBy(() -> Targets.parse("serial:")).hasMessageContaining("without a device");
+        assertThatThrownBy(() -> Targets.parse("sim:latest")).hasMessage("not a firmware version in 'sim:latest' (expected e.g. sim:3.3.005)");
         assertThatThrownBy(() -> Targets.parse("ftp://x y")).hasMessageContaining("unknown target");
         assertThatThrownBy(() -> Targets.parse("ssh://admin:hunter2@192.168.4.1"))
                 .hasMessage("a password in the target ('ssh://admin:…@…') is not taken: leave it out and type it when asked, or use a key");
@@ -35,5 +37,6 @@ class TargetsTest {
     void defaultNamesAreShort() {
         assertThat(Targets.defaultName("ssh://admin@car.local:2222")).isEqualTo("car.local:2222");
         assertThat(Targets.defaultName("serial:/dev/ttyUSB0")).isEqualTo("ttyUSB0");
+        assertThat(Targets.defaultName("sim:3.3.005")).isEqualTo("sim:3.3.005");
     }
 }

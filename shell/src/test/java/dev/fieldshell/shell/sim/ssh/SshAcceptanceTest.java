@@ -99,6 +99,13 @@ class SshAcceptanceTest {
         r.until("OVMS# ");
         OpenSsh.send(p, "event raise usr.quiet\r");
         r.until("OVMS# ");
+        // raising is asynchronous: wait until the events task has dispatched it, or its line could come
+        // after monitoring is switched on below, as it would on a module
+        String status;
+        do {
+            OpenSsh.send(p, "event status\r");
+            status = r.until("OVMS# ");
+        } while (!status.contains("queue has 0/100 entries") || status.contains("Currently dispatching"));
         OpenSsh.send(p, "echo mark\r");
         assertThat(r.until("OVMS# ")).isEqualTo("echo mark\r\r\nmark\r\nOVMS# "); // no log line without monitoring
         OpenSsh.send(p, "log monitor yes\r");

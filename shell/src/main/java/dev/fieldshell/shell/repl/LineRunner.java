@@ -152,10 +152,10 @@ final class LineRunner {
             }
             // Enter alone sends `enable ""`: a module without a password answers "Secure mode" to any
             // enable, as it would to a bare one; with a password it refuses it in one line.
-            switch (Quoting.arg(pw.get())) {
-                case Quoting.Arg.Token t -> toSend = "enable " + t.token();
-                case Quoting.Arg.Refused r -> {
-                    // The reason names the character, never the password.
+            switch (Quoting.line(List.of("enable"), List.of(pw.get()))) {
+                case Quoting.Line.Ok ok -> toSend = ok.line();
+                case Quoting.Line.Refused r -> {
+                    // The reason names the character or the rule, never the password.
                     fail("enable: this password cannot be sent on the module's command line: " + r.reason());
                     return;
                 }

@@ -126,8 +126,10 @@ class LineRunnerTest {
         runner.run("enable");
         typed[0] = "caf\u00e9";
         runner.run("enable");
+        typed[0] = "?"; // reference §3.2: the module would print the usage instead of checking it
+        runner.run("enable");
         assertThat(rec.sent).hasSize(2);
-        assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(2)
+        assertThat(out.toString().lines().filter(l -> l.startsWith("enable:")).toList()).hasSize(3)
                 .allSatisfy(l -> assertThat(l).startsWith("enable: this password cannot be sent on the module's command line: ")
                         .doesNotContain("it's", "caf"));
     }

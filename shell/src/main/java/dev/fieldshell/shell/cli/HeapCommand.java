@@ -61,14 +61,8 @@ public final class HeapCommand implements Callable<Integer> {
 
     /** Analyses {@code files}, prints the report on {@code out} and messages on {@code err}; the exit code. */
     static int execute(Options o, List<Path> files, PrintWriter out, PrintWriter err) throws Exception {
-        if (o.clockMhz() < 0) {
-            throw new UsageException("heap: --clock-mhz must be positive");
-        }
-        if (o.symbols() != null && o.elf() != null) {
-            throw new UsageException("heap: give --symbols or --elf, not both");
-        }
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, o.symbols() != null ? o.symbols() : o.elf(), o.build(),
+        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, o.symbols(), o.elf(), o.build(),
                 o.kbDir(), o.clockMhz(), o.json(), o.svg(), color));
         out.print(r.output());
         out.flush();

@@ -32,6 +32,7 @@ public final class HeapReplCommand implements LocalCommand {
         }
         List<Path> files = new ArrayList<>();
         Path symbols = null;
+        Path elf = null;
         String build = null;
         Path kb = null;
         Path svg = null;
@@ -40,7 +41,8 @@ public final class HeapReplCommand implements LocalCommand {
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--symbols", "--elf" -> symbols = Path.of(value(args, ++i, a));
+                case "--symbols" -> symbols = Path.of(value(args, ++i, a));
+                case "--elf" -> elf = Path.of(value(args, ++i, a));
                 case "--build" -> build = value(args, ++i, a);
                 case "--kb" -> kb = Path.of(value(args, ++i, a));
                 case "--svg" -> svg = Path.of(value(args, ++i, a));
@@ -63,7 +65,7 @@ public final class HeapReplCommand implements LocalCommand {
         if (args.get(0).equals("compare") && files.size() != 2) {
             throw new UsageException("heap compare: give exactly two dumps, A and B");
         }
-        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols, build, kb, mhz, json, svg, context.color()));
+        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, symbols, elf, build, kb, mhz, json, svg, context.color()));
         context.out().print(r.output());
         context.out().flush();
         r.messages().forEach(context::println);

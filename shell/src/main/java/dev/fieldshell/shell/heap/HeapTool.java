@@ -40,7 +40,8 @@ public final class HeapTool {
      * The request.
      *
      * @param files     dumps, one window each (a text file may hold several)
-     * @param symbols   a symbols.txt map or an ELF, or null
+     * @param symbols   a symbols.txt map or an ELF ({@code --symbols}), or null
+     * @param elf       an ELF ({@code --elf}), or null; not together with {@code symbols}
      * @param build     a firmware version whose symbols are in the symbol store, or null
      * @param kbDir     the KB to match chains against; null for the default one (used only if it exists)
      * @param clockMhz  the CCOUNT clock in MHz, or 0 for the default (240)
@@ -48,8 +49,23 @@ public final class HeapTool {
      * @param svg       also write an SVG chart here, or null
      * @param color     colour the report
      */
-    public record Request(List<Path> files, Path symbols, String build, Path kbDir, double clockMhz, boolean json, Path svg,
-            boolean color) {}
+    public record Request(List<Path> files, Path symbols, Path elf, String build, Path kbDir, double clockMhz, boolean json, Path svg,
+            boolean color) {
+        public Request {
+            // checked here so that `fieldshell heap` and `:heap` refuse the same things
+            if (clockMhz < 0) {
+                throw new UsageException("heap: --clock-mhz must be positive");
+            }
+            if (symbols != null && elf != null) {
+                throw new UsageException("heap: give --symbols or --elf, not both");
+            }
+        }
+
+        /** The symbol source given, either option, or null. */
+        Path symbolSource() {
+            return symbols != null ? symbols : elf;
+        }
+    }
 
     /**
      * The text to print, lines for stderr (what was written, what was skipped), and when no record was read, why
@@ -95,11 +111,11 @@ public final class HeapTool {
             opts = opts.withClock(AnalysisOptions.DEFAULT_CLOCK_HZ, "default for ESP32 at 240 MHz; change with --clock-mhz");
         }
         List<SymbolTable> tables = new ArrayList<>();
-        if (req.symbols() != null) {
+        if (req.symbolSource() != null) {
             try {
-                SymbolStore.Loaded loaded = SymbolStore.load(req.symbols());
+                SymbolStore.Loaded loaded = SymbolStore.load(req.symbolSource());
                 if (loaded.table().size() == 0) {
-                    throw new UsageException("heap: " + req.symbols() + " holds no symbols (expected an ELF or lines like"
+                    throw new UsageException("heap: " + req.symbolSource() + " holds no symbols (expected an ELF or lines like"
                             + " '0x400d1234: function at file.c:12')");
                 }
                 loaded.problems().forEach(p -> messages.add("skipped " + p));

@@ -71,6 +71,15 @@ class NonInteractiveTest {
     }
 
     @Test
+    void heapInAScriptRefusesWhatTheCommandLineRefuses() throws Exception {
+        Run both = script(":heap analyze dump.txt --symbols a.txt --elf b.elf", "", false);
+        assertThat(both.code()).isEqualTo(1);
+        assertThat(both.out()).contains("heap: give --symbols or --elf, not both").doesNotContain("\tat ");
+        Run clock = script(":heap analyze dump.txt --clock-mhz -5", "", false);
+        assertThat(clock.out()).contains("heap: --clock-mhz must be positive");
+    }
+
+    @Test
     void aScriptOnStdinRunsOnTheSimulatorByDefault() throws Exception {
         Run r = script(null, "# comment\necho one two\n\nvfs stat /store/none\n", false);
         assertThat(r.code()).isZero();

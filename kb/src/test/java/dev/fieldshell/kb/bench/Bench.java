@@ -124,7 +124,7 @@ public final class Bench {
         }
     }
 
-    private static void deleteTree(Path p) throws Exception {
+    static void deleteTree(Path p) throws Exception {
         if (!Files.exists(p)) {
             return;
         }

@@ -15,7 +15,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,9 +58,9 @@ public final class IndexStageBench {
             System.out.printf("round %d: %d docs; prepare %.1f µs/doc, index+commit %.1f µs/doc (this thread); process %.1f µs/doc; "
                     + "index %.0f bytes/doc; load %.1f%n", r, docs.size(), prepNs / 1e3 / n, indexNs / 1e3 / n,
                     (os.getProcessCpuTime() - p0) / 1e3 / n, size(kbDir) / n, os.getSystemLoadAverage());
-            deleteTree(kbDir);
+            Bench.deleteTree(kbDir);
         }
-        deleteTree(dir);
+        Bench.deleteTree(dir);
     }
 
     static List<KbDocument> read(Path corpus, int max) throws Exception {
@@ -81,8 +80,11 @@ public final class IndexStageBench {
         try (Stream<Path> s = Files.list(corpus)) {
             files = s.sorted().toList();
         }
-        // a share of each kind, like the corpus: read files round-robin by kind until enough
+        // the corpus files in name order, until max documents are read
         for (Path f : files) {
+            if (out.size() >= max) {
+                break;
+            }
             String n = f.getFileName().toString();
             try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
                 if (n.startsWith("ovmsdev")) {
@@ -103,14 +105,4 @@ public final class IndexStageBench {
         }
     }
 
-    private static void deleteTree(Path p) throws Exception {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package dev.fieldshell.shell.cli;
 
+import dev.fieldshell.shell.repl.CacheFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 
@@ -44,12 +44,10 @@ final class TerminfoCache {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".caps", ".tmp");
-            Files.writeString(tmp, TerminalCapabilities.of(terminal).format(origin), StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | UnsupportedOperationException e) {
             // A cache: failing to write it only costs the next start JLine's own parse.
+            CacheFile.write(f, TerminalCapabilities.of(terminal).format(origin));
+        } catch (UnsupportedOperationException e) {
+            // a terminal that cannot tell its capabilities: nothing to keep
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.fieldshell.shell.macro;
 
+import dev.fieldshell.shell.repl.CacheFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,27 +40,8 @@ final class MetaCache {
 
     /** Keeps {@code metaJson} for this source (written whole or not at all). */
     void put(String source, String metaJson) {
-        Path target = file(source);
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, metaJson, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            // A cache that cannot be written costs the next process one more context, nothing else.
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // left behind in the cache directory; harmless
-                }
-            }
-        }
+        // A cache that cannot be written costs the next process one more context, nothing else.
+        CacheFile.write(file(source), metaJson);
     }
 
     private Path file(String source) {

@@ -124,14 +124,6 @@ public final class CommandTree {
         StringBuilder b = new StringBuilder();
         levels.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> b.append(e.getKey()).append('\t').append(String.join(" ", e.getValue())).append('\n'));
-        try {
-            Path f = cacheFile.get();
-            Files.createDirectories(f.getParent());
-            Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-            Files.writeString(tmp, b, StandardCharsets.UTF_8);
-            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Not cached this time; the next session asks again.
-        }
+        CacheFile.write(cacheFile.get(), b.toString()); // if not, the next session asks again
     }
 }

@@ -33,13 +33,11 @@ public final class MacroRunner {
     /** Descriptors by file, kept while the file's text is the same: a warm :macro evaluates the module once. */
     private final java.util.Map<Path, MacroDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Path, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
-
+    private final MetaCache metaCache;
+    // counted for the tests and the benchmark
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
-
-    /** How many times a macro's default function has been run in a sandbox (not counting loads). */
-    long runs() {
-        return runs.get();
-    }
+    private final java.util.concurrent.atomic.AtomicLong loads = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
 
     public MacroRunner(Duration limit) {
         this(limit, null);
@@ -55,12 +53,19 @@ public final class MacroRunner {
         this(DEFAULT_LIMIT);
     }
 
-    private final MetaCache metaCache;
-    private final java.util.concurrent.atomic.AtomicLong loads = new java.util.concurrent.atomic.AtomicLong();
+    /** How many times a macro's default function has been run in a sandbox (not counting loads). */
+    long runs() {
+        return runs.get();
+    }
 
     /** How many times a macro file has been evaluated to read its declarations. */
     long loads() {
         return loads.get();
+    }
+
+    /** How many warm-ups have finished. */
+    long warmUps() {
+        return warmUps.get();
     }
 
     /** Reads a macro file and its declarations without giving it any access to a module. */
@@ -136,13 +141,6 @@ public final class MacroRunner {
         } finally {
             JsEngine.close(ctx);
         }
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
-
-    /** How many warm-ups have finished. */
-    long warmUps() {
-        return warmUps.get();
     }
 
     /**

@@ -47,7 +47,6 @@ public final class MacroWorkflow {
     private final PlanApplier applier;
     private final LocalOutput output;
     private final Supplier<Linter> linter;
-
     private final boolean sharePlans;
 
     public MacroWorkflow(MacroRunner runner, PlanApplier applier, LocalOutput output, Supplier<Linter> linter) {
@@ -56,11 +55,11 @@ public final class MacroWorkflow {
 
     /** {@code sharePlans} false: every module gets a JavaScript run of its own (the benchmark's "before"). */
     MacroWorkflow(MacroRunner runner, PlanApplier applier, LocalOutput output, Supplier<Linter> linter, boolean sharePlans) {
-        this.sharePlans = sharePlans;
         this.runner = runner;
         this.applier = applier;
         this.output = output;
         this.linter = linter;
+        this.sharePlans = sharePlans;
     }
 
     private record Planned(Target target, String printed, Optional<Preparation> prep, List<Finding> lint, String error) {

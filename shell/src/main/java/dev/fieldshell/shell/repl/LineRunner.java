@@ -1,11 +1,10 @@
 package dev.fieldshell.shell.repl;
 
-import dev.fieldshell.shell.ovms.Quoting;
-
 import dev.fieldshell.shell.cli.UsageException;
 import dev.fieldshell.shell.link.CommandResult;
 import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
+import dev.fieldshell.shell.ovms.Quoting;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.fieldshell.shell.repl;
 
+import dev.fieldshell.shell.ovms.Tokenizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,11 +47,9 @@ public final class Secrets {
         return isSecretParam(param) || isSecretInstance(instance);
     }
 
-    /** The module's tokenizer drops quotes around a word ({@code "password"} is {@code password}). */
+    /** The word as the module reads it: its tokenizer drops the quotes ({@code "password"} is {@code password}). */
     private static String unquoted(String word) {
-        boolean quoted = word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')
-                && word.charAt(word.length() - 1) == word.charAt(0);
-        return quoted ? word.substring(1, word.length() - 1) : word;
+        return Tokenizer.split(word) instanceof Tokenizer.Split.Tokens t && t.tokens().size() == 1 ? t.tokens().get(0) : word;
     }
 
     private static boolean isSecretParam(String param) {

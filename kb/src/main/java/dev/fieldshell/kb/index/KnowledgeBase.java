@@ -80,6 +80,8 @@ public final class KnowledgeBase implements Closeable {
     /** id → content hash ("" = deleted) written since {@link #reader} was opened. */
     private final Map<String, String> pending = new HashMap<>();
     private boolean readerStale;
+    /** Set when opening for writing rebuilt an index of an older schema; says what happened, in one line. */
+    private String rebuildNotice = "";
 
     private KnowledgeBase(Path dir, Directory directory) {
         this.dir = dir;
@@ -297,7 +299,8 @@ public final class KnowledgeBase implements Closeable {
             if (onDisk > KbSchema.SCHEMA_VERSION) {
                 throw new KbSchemaException(dir, onDisk);
             }
-            if (onDisk > 0 && onDisk < KbSchema.SCHEMA_VERSION) {
+            boolean rebuild = onDisk > 0 && onDisk < KbSchema.SCHEMA_VERSION;
+            if (rebuild) {
                 cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             }
             try {
@@ -305,7 +308,7 @@ public final class KnowledgeBase implements Closeable {
             } catch (LockObtainFailedException e) {
                 throw new KbLockedException(dir, e);
             }
-            if (onDisk > 0 && onDisk < KbSchema.SCHEMA_VERSION) {
+            if (rebuild) {
                 try {
                     rebuildFromStored(onDisk);
                 } catch (IOException | RuntimeException e) {
@@ -366,9 +369,6 @@ public final class KnowledgeBase implements Closeable {
         rebuildNotice = "rebuilt the knowledge base at " + dir + " for index schema " + KbSchema.SCHEMA_VERSION + " (it had schema "
                 + oldVersion + "): " + documents + " documents rewritten from their stored copies";
     }
-
-    /** Set when opening for writing rebuilt an index of an older schema; says what happened, in one line. */
-    private String rebuildNotice = "";
 
     /** One line if this instance rebuilt an older index before its first write (see {@link KbSchema#SCHEMA_VERSION}), else empty. */
     public synchronized Optional<String> rebuildNotice() {

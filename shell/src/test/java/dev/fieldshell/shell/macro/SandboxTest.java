@@ -55,6 +55,12 @@ class SandboxTest extends SimFixtureTest {
         String out = runMacro("ovms.config.set('password', 'module', 'hunter2');");
         assertThat(out).contains("escape.js:", "ovms.config.set: config password module holds a secret").doesNotContain("hunter2");
         assertThat(runMacro("ovms.config.set('wifi.ssid', 'Home', 'hunter2');")).contains("config wifi.ssid Home holds a secret");
+        // nor by another door: a command line or an event script that carries one
+        assertThat(runMacro("ovms.exec('config set password module hunter2');"))
+                .contains("ovms.exec: 'config set password module ****' carries a secret").doesNotContain("hunter2");
+        assertThat(runMacro("ovms.exec('enable hunter2');")).contains("ovms.exec: 'enable ****' carries a secret").doesNotContain("hunter2");
+        assertThat(runMacro("ovms.vfs.write('config set server.v3 password hunter2\\n', '/store/events/usr.x/01-pw');"))
+                .contains("ovms.vfs.write: 'config set server.v3 password ****' carries a secret").doesNotContain("hunter2");
     }
 
     @ParameterizedTest(name = "{0}")

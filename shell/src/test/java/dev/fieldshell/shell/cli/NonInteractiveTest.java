@@ -140,6 +140,11 @@ class NonInteractiveTest {
         assertThat(cl.execute("exec", "serial:/dev/nonexistent-tty", "boot status")).isEqualTo(1);
         assertThat(err3.toString().strip()).isEqualTo(
                 "fieldshell: serial:/dev/nonexistent-tty: no such serial port /dev/nonexistent-tty (is the cable plugged in?)");
+        StringWriter err4 = new StringWriter();
+        cl.setErr(new PrintWriter(err4));
+        assertThat(cl.execute("exec", "serial:" + tmp, "boot status")).isEqualTo(1);
+        assertThat(err4.toString().strip()).isEqualTo("fieldshell: serial:" + tmp + ": " + tmp + " is a directory, not a serial port"
+                + " (the module's USB console is a device like /dev/ttyUSB0 or /dev/ttyACM0)");
     }
 
     @Test

@@ -31,6 +31,17 @@ class NonInteractiveTest {
                 tmp.resolve("cache").toString()), tmp);
     }
 
+    /** exec's sim keeps its /store under XDG_STATE_HOME: the test's, not the user's. */
+    @org.junit.jupiter.api.BeforeEach
+    void testDirs() {
+        CliEnvironment.use(dirs(), new ByteArrayInputStream(new byte[0]));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetDirs() {
+        CliEnvironment.reset();
+    }
+
     private LinkFactory links() throws Exception {
         Path ssh = Files.createDirectories(tmp.resolve("home/.ssh"));
         return new LinkFactory(Prompter.NONE, new SshSettings(ssh, ssh.resolve("known_hosts"), ssh.resolve("config"),

@@ -48,7 +48,8 @@ public final class MacroBenchmark {
                         runFleet(fx, tool, 20, null, "loop" + i, false);
                     }
                 }
-                default -> throw new IllegalArgumentException("plan, plan-after-tab [ms] or fleet [latency ms]");
+                case "fleet-threads" -> fleetThreads(fx, Integer.parseInt(args.length > 1 ? args[1] : "60"));
+                default -> throw new IllegalArgumentException("plan, plan-after-tab [ms], fleet [latency ms|baud=N...], fleet-loop or fleet-threads [runs]");
             }
         }
     }
@@ -166,6 +167,51 @@ public final class MacroBenchmark {
             }
         }
         tool.sharePlans(true);
+    }
+
+    /**
+     * Where a zero-latency fleet module's process CPU goes, by thread (Linux: {@code /proc/self/task},
+     * so the JIT compiler and GC threads count too): {@code runs} 20-module runs after as many to
+     * warm up, CPU per module by thread name with digits folded.
+     */
+    private static void fleetThreads(SimFixture fx, int runs) throws Exception {
+        MacroTool tool = new MacroTool(fx.dirs);
+        for (int i = 0; i < runs; i++) {
+            runFleet(fx, tool, 20, null, "warm" + i, false);
+        }
+        Map<String, Long> before = threadTicks();
+        long p0 = OS.getProcessCpuTime();
+        for (int i = 0; i < runs; i++) {
+            runFleet(fx, tool, 20, null, "count" + i, false);
+        }
+        long p1 = OS.getProcessCpuTime();
+        Map<String, Long> after = threadTicks();
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        after.forEach((k, v) -> byGroup.merge(k.substring(k.indexOf(' ') + 1).replaceAll("\\d+", "#"), v - before.getOrDefault(k, 0L), Long::sum));
+        long hz = 100; // USER_HZ on Linux
+        double modules = runs * 20.0;
+        System.out.printf("process CPU per fleet module %.2f ms (%d runs of 20, no latency, sharing on; load %.2f)%n",
+                (p1 - p0) / 1e6 / modules, runs, OS.getSystemLoadAverage());
+        byGroup.entrySet().stream().filter(e -> e.getValue() > 0).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> System.out.printf("  %-40s %6.2f ms per module%n", e.getKey(), e.getValue() * 1000.0 / hz / modules));
+    }
+
+    /** utime+stime ticks per live thread, keyed "tid name". */
+    private static Map<String, Long> threadTicks() throws java.io.IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
     }
 
     private static double median(List<double[]> runs, int column) {

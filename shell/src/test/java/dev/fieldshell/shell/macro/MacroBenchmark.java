@@ -45,7 +45,7 @@ public final class MacroBenchmark {
                     tool.sharePlans(args.length <= 2 || Boolean.parseBoolean(args[2]));
                     int n = Integer.parseInt(args.length > 1 ? args[1] : "30");
                     for (int i = 0; i < n; i++) {
-                        runFleet(fx, tool, 20, null, "loop" + i, false);
+                        runFleet(fx, tool, 20, null, "loop" + i, "mixed");
                     }
                 }
                 case "fleet-threads" -> fleetThreads(fx, Integer.parseInt(args.length > 1 ? args[1] : "60"));
@@ -130,9 +130,9 @@ public final class MacroBenchmark {
         for (boolean share : new boolean[] {false, true}) {
             tool.sharePlans(share);
             for (int w = 0; w < 3; w++) {
-                runFleet(fx, tool, 1, link, "warm" + share + w, false);
+                runFleet(fx, tool, 1, link, "warm" + share + w, "mixed");
             }
-            runFleet(fx, tool, 20, link, "warm20" + share, false);
+            runFleet(fx, tool, 20, link, "warm20" + share, "mixed");
         }
         int reps = 5;
         Map<String, List<double[]>> results = new LinkedHashMap<>();
@@ -140,9 +140,13 @@ public final class MacroBenchmark {
             for (boolean share : new boolean[] {false, true}) {
                 tool.sharePlans(share);
                 String k = share ? "after" : "before";
-                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, false));
-                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, true));
-                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, false));
+                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, "mixed"));
+                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, "005"));
+                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, "mixed"));
+                if (share) {
+                    // Like for like: twenty modules of the firmware the single one runs.
+                    results.computeIfAbsent(k + " twenty006", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "t006-" + r, "006"));
+                }
             }
         }
         for (String k : List.of("before", "after")) {
@@ -157,6 +161,11 @@ public final class MacroBenchmark {
                     + " macro runs in JavaScript %.0f of 20; one module's process CPU %.0f ms (medians of %d; load average %.2f)%n",
                     k, label, one, old, twenty, twenty / one, twenty / old, cpu, cpu / 20, sim / 20, (cpu - sim) / 20, js,
                     median(results.get(k + " one006"), 1), reps, OS.getSystemLoadAverage());
+            if (results.containsKey(k + " twenty006")) {
+                double t006 = median(results.get(k + " twenty006"), 0);
+                System.out.printf("       20 modules all on 3.3.006 in parallel: %.0f ms; ratio %.2f against one 3.3.006 module;"
+                        + " process CPU %.1f ms per module%n", t006, t006 / one, median(results.get(k + " twenty006"), 1) / 20);
+            }
             if (link instanceof Fault.LineRate r) {
                 for (String which : List.of("one006", "one005")) {
                     double[] any = results.get(k + " " + which).get(0);
@@ -177,14 +186,14 @@ public final class MacroBenchmark {
     private static void fleetThreads(SimFixture fx, int runs) throws Exception {
         MacroTool tool = new MacroTool(fx.dirs);
         for (int i = 0; i < runs; i++) {
-            runFleet(fx, tool, 20, null, "warm" + i, false);
+            runFleet(fx, tool, 20, null, "warm" + i, "mixed");
         }
         Map<String, Long> before = threadTicks();
         long p0 = OS.getProcessCpuTime();
         double simMs = 0;
         double windowMs = 0;
         for (int i = 0; i < runs; i++) {
-            double[] r = runFleet(fx, tool, 20, null, "count" + i, false);
+            double[] r = runFleet(fx, tool, 20, null, "count" + i, "mixed");
             windowMs += r[1];
             simMs += r[2];
         }
@@ -231,15 +240,16 @@ public final class MacroBenchmark {
     /**
      * Wall ms, process CPU ms, simulator CPU ms (thread CPU inside the links' calls), JavaScript
      * runs, and bytes into and out of the modules on a serial line, of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
-     * and 3.3.005 ({@code old}: all 3.3.005).
+     * and 3.3.005 ({@code firmwares} "mixed"; "005" or "006": all of that version).
      */
-    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, boolean old) throws Exception {
+    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, String firmwares) throws Exception {
         Map<String, ModuleLink> links = new LinkedHashMap<>();
         List<SimulatedModule> modules = new ArrayList<>();
         List<dev.fieldshell.shell.link.SimLink> simLinks = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong simNanos = new java.util.concurrent.atomic.AtomicLong();
         for (int i = 0; i < n; i++) {
-            SimulatedModule.Builder b = SimulatedModule.builder().firmware(i % 2 == 0 && !old ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
+            SimulatedModule.Builder b = SimulatedModule.builder().firmware(
+                    firmwares.equals("006") || (firmwares.equals("mixed") && i % 2 == 0) ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
             if (link != null) {
                 b.fault(link);
             }

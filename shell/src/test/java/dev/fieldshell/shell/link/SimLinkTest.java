@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldshell.shell.sim.Fault;
 import dev.fieldshell.shell.sim.SimulatedModule;
+import dev.fieldshell.shell.sim.serial.SerialLine;
+import dev.fieldshell.shell.sim.serial.VirtualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,44 @@ class SimLinkTest {
     }
 
     @Test
+    void aCommandOverA115200SerialLineTakesTheWireTimeOfEveryByteTheConsoleMoves() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SimLink link = open(SimulatedModule.builder().fault(Fault.parse("baud=115200")).lineClock(clock));
+        SerialLine line = link.serialLine().orElseThrow();
+        long t0 = clock.nanoTime();
+        assertThat(out(link, "echo hello")).isEqualTo("hello\n");
+        // In: "echo hello" and its CR, 11 bytes. Out: the echo of the 10 typed bytes (each sent as it
+        // arrives, so hidden under the input), the Enter echo \r\r\n, "hello\r\n" and the prompt.
+        assertThat(line.bytesIn()).isEqualTo(11);
+        assertThat(line.bytesOut()).isEqualTo(10 + 3 + 7 + 6);
+        assertThat(clock.nanoTime() - t0).isEqualTo(SerialLine.wireNanos(11 + 3 + 7 + 6, 115200));
+        // One sleep for the line to arrive, one for the answer: paced per chunk, not per byte.
+        assertThat(clock.sleeps()).isEqualTo(2);
+
+        // Multi-line output: every \n goes out as \r\n. The next command starts when the last one ended.
+        Files.writeString(tmp.resolve("store/three"), "a\nbb\nccc\n");
+        long t1 = clock.nanoTime();
+        assertThat(out(link, "vfs cat /store/three")).isEqualTo("a\nbb\nccc\n");
+        assertThat(line.bytesIn()).isEqualTo(11 + 21);
+        assertThat(line.bytesOut()).isEqualTo(26 + 20 + 3 + 12 + 6);
+        assertThat(clock.nanoTime() - t1).isEqualTo(SerialLine.wireNanos(21 + 3 + 12 + 6, 115200));
+        // A serial console has no scp.
+        assertThat(link.canUpload()).isFalse();
+        assertThatThrownBy(() -> link.upload("/store/x", new byte[] {1})).isInstanceOf(LinkException.class)
+                .hasMessage("sim: /store/x: no scp over a serial console");
+    }
+
+    @Test
+    void withoutALineRateTheLinkIsNotPaced() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SimLink link = open(SimulatedModule.builder().lineClock(clock));
+        assertThat(out(link, "echo hello")).isEqualTo("hello\n");
+        assertThat(link.serialLine()).isEmpty();
+        assertThat(clock.sleeps()).isZero();
+        assertThat(link.canUpload()).isTrue();
+    }
+
+    @Test
     void quotingErrorsAndDispatchAnswerAsTheModule() throws Exception {
         SimLink link = open(SimulatedModule.builder());
         assertThat(out(link, "vfs echo \"x\"y /store/a")).isEqualTo("ERROR:too many tokens or invalid quoting\n");
@@ -86,6 +126,14 @@ class SimLinkTest {
         assertThat(out(link, "vfs echo x /store/ovms_config/password")).isEqualTo("Error: protected path\n");
         assertThat(out(link, "vfs cat /STORE/../store/Escape")).isEqualTo("Error: VFS file cannot be opened\n");
         assertThat(out(link, "vfs cat /store/ESCAPE")).isEqualTo("x\n"); // FAT names are case-insensitive
+        // A link reached through another case is still a link; a directory in another case is still the directory.
+        assertThat(out(link, "vfs echo x /store/LINK/escape")).isEqualTo("Error: VFS target file cannot be opened\n");
+        assertThat(out(link, "vfs cat /store/Link/outside")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs echo deep /store/events/usr.x/00-a")).isEmpty();
+        assertThat(out(link, "vfs cat /store/EVENTS/USR.X/00-A")).isEqualTo("deep\n");
+        assertThat(out(link, "vfs echo more /store/Events/new.dir/01-b")).isEmpty();
+        assertThat(tmp.resolve("store/events/new.dir/01-b")).hasContent("more");
+        assertThat(out(link, "vfs cat /store/nothing/here/at/all")).isEqualTo("Error: VFS file cannot be opened\n");
         assertThatThrownBy(() -> link.upload("/store/ovms_config/x", new byte[1])).hasMessageContaining("protected path");
         assertThatThrownBy(() -> link.upload("/store/big", new byte[10 * 1024 * 1024 + 1])).hasMessageContaining("size unacceptable");
     }

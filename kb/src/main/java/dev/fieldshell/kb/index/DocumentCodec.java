@@ -150,6 +150,17 @@ public final class DocumentCodec {
         }
     }
 
+    /** As {@link #fromJsonString}, from the UTF-8 bytes the index stores (parsed as they are, without a String first). */
+    public static KbDocument fromJsonUtf8(byte[] json, int offset, int length) {
+        try {
+            return fromJson(JSON.readTree(JSON.getFactory().createParser(json, offset, length)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored document is not valid JSON", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored document is not valid JSON", e); // a byte array does not fail to read
+        }
+    }
+
     public static KbDocument fromJson(JsonNode o) {
         List<CrashReport> crashes = new ArrayList<>();
         for (JsonNode c : o.path("crashes")) {

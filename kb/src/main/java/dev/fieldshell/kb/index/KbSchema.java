@@ -191,7 +191,9 @@ public final class KbSchema {
 
     /** Rebuilds the document from its stored JSON. */
     public static KbDocument fromLucene(Document doc) {
-        return DocumentCodec.fromJsonString(storedJson(doc));
+        BytesRef bytes = doc.getBinaryValue(STORED_DOC);
+        return bytes != null ? DocumentCodec.fromJsonUtf8(bytes.bytes, bytes.offset, bytes.length)
+                : DocumentCodec.fromJsonString(doc.get(STORED_DOC));
     }
 
     /** The stored canonical JSON: bytes since this version, a string in KBs written before; null when absent. */

@@ -262,7 +262,8 @@ public final class MacroBenchmark {
             if (pty) {
                 b.serial(true);
             }
-            SimulatedModule m = fx.start(b, tag + "-" + (link == null ? "0" : link.toString().replaceAll("\\W", "")) + "-" + i);
+            // A store of its own per run, link and transport: a used one would need nothing sent.
+            SimulatedModule m = fx.start(b, tag + "-" + (link == null ? "0" : link.toString().replaceAll("\\W", "")) + (pty ? "-pty" : "") + "-" + i);
             modules.add(m);
             ModuleLink ml;
             if (pty) {

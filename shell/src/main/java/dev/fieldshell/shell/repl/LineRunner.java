@@ -122,6 +122,9 @@ final class LineRunner {
         } catch (UsageException e) {
             fail(usageLine(cmd, e.getMessage()));
             trace(e);
+        } catch (LocalCommand.Reported e) {
+            failures++; // the command said what went wrong
+            trace(e);
         } catch (LinkException e) {
             fail(e.getMessage());
             trace(e);

@@ -90,6 +90,15 @@ class NonInteractiveTest {
         assertThat(clock.out()).contains("heap: --clock-mhz must be positive");
     }
 
+    /** The macro said why it stopped; a second line (":macro: :macro did not complete") only repeated that it failed. */
+    @Test
+    void aMacroThatIsNotAppliedSaysSoOnce() throws Exception {
+        Run r = script(":connect sim; :macro heapcheck; echo next", "", false);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("Apply heapcheck to sim? [y/N] no (no terminal; pass --yes to confirm)\nnothing sent\nnext\n")
+                .doesNotContain("did not complete");
+    }
+
     @Test
     void aScriptOnStdinRunsOnTheSimulatorByDefault() throws Exception {
         Run r = script(null, "# comment\necho one two\n\nvfs stat /store/none\n", false);

@@ -141,16 +141,51 @@ public final class GithubIssueImporter {
         StringBuilder text = new StringBuilder(issue.path("body").asText(""));
         List<CrashReport> crashes = new ArrayList<>(CrashExtraction.crashes(issue.path("body").asText("")));
         JsonNode comments = issue.path("comments");
+        UnseenQuote thread = null;
+        Set<String> fingerprints = null;
         if (comments.isArray()) {
             for (JsonNode c : comments) {
                 String body = c.path("body").asText("");
                 MailBody split = QuoteSplitter.split(body);
-                if (split.own().isBlank()) {
+                // A quote of the thread itself says nothing new; one of a mail answered by e-mail, or of
+                // another place, is the only copy of those words (and of a crash in them) the KB gets.
+                String unseen = "";
+                if (!split.quoted().isBlank()) {
+                    if (thread == null) {
+                        thread = new UnseenQuote(issue.path("title").asText("") + "\n" + text);
+                    }
+                    unseen = thread.unseen(split.quoted());
+                }
+                if (split.own().isBlank() && unseen.isEmpty()) {
                     continue;
                 }
+                String added = unseen.isEmpty() ? split.own() : QuoteSplitter.requote(split.own(), unseen);
                 text.append("\n\n---\n").append(c.path("user").path("login").asText("")).append(' ')
-                        .append(c.path("created_at").asText("")).append(":\n").append(split.own());
-                crashes.addAll(CrashExtraction.crashes(split.own()));
+                        .append(c.path("created_at").asText("")).append(":\n").append(added);
+                if (thread != null) {
+                    thread.add(added);
+                }
+                List<CrashReport> own = CrashExtraction.crashes(split.own());
+                crashes.addAll(own);
+                if (fingerprints != null) {
+                    for (CrashReport k : own) {
+                        fingerprints.add(CrashExtraction.fingerprint(k));
+                    }
+                }
+                if (!unseen.isEmpty()) {
+                    if (fingerprints == null) {
+                        fingerprints = new java.util.HashSet<>();
+                        for (CrashReport k : crashes) {
+                            fingerprints.add(CrashExtraction.fingerprint(k));
+                        }
+                    }
+                    for (CrashReport q : CrashExtraction.crashes(unseen)) {
+                        String fp = CrashExtraction.fingerprint(q);
+                        if (fp.isEmpty() || fingerprints.add(fp)) {
+                            crashes.add(q);
+                        }
+                    }
+                }
             }
         }
         String all = text.toString();

@@ -6,8 +6,10 @@
 #      cache that includes the JavaScript engine would give (JDK 25; skipped on older JDKs)
 #   4. plan+apply+verify on 1 simulator vs 20 in parallel, without latency, with 44 ms per command
 #      (the earlier figures' latency) and with 100 ms (a module on cellular), fleet plan sharing
-#      off ("before") and on ("after") in the same JVM
-# usage: shell/src/test/benchmarks/macro.sh [fleet]     (from anywhere; builds first; "fleet": only 4)
+#      off ("before") and on ("after") in the same JVM; and over a 115200 baud serial line (the USB
+#      console's rate, reference §1.2: the one link figure that is a fact, not an assumption)
+# usage: shell/src/test/benchmarks/macro.sh [fleet [LINK...]]   (from anywhere; builds first; "fleet": only 4,
+#        with no latency and each LINK given: MS per command or baud=N; default 44 100 baud=115200)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
@@ -27,7 +29,9 @@ run() { "$java_bin" -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-
 bench() { run "$@" -cp "$cp" dev.fieldshell.shell.macro.MacroBenchmark "${args[@]}"; }
 echo "# $(date -u +%FT%TZ); uptime: $(uptime)"
 if [[ "${1:-}" == fleet ]]; then
-    args=(fleet 44 100); bench
+    shift
+    if [[ $# -gt 0 ]]; then args=(fleet "$@"); else args=(fleet 44 100 baud=115200); fi
+    bench
     echo "# end: $(uptime)"
     exit 0
 fi
@@ -38,5 +42,5 @@ if [[ "$("$java_bin" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c AOTCach
     echo "# with an AOT cache trained by one run of the same benchmark:"
     for i in 1 2 3; do bench -XX:AOTCache="$work/macro.aot"; done
 fi
-args=(fleet 44 100); bench
+args=(fleet 44 100 baud=115200); bench
 echo "# end: $(uptime)"

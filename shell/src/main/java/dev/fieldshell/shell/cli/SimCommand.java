@@ -65,7 +65,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--tracing", description = "A build with CONFIG_HEAP_TRACING: 'module trace' works.")
     boolean tracing;
 
-    @Option(names = "--fault", paramLabel = "SPEC", description = "drop-after=N, latency=MS or corrupt-heap-on=EVENT (repeatable).")
+    @Option(names = "--fault", paramLabel = "SPEC", description = "drop-after=N, latency=MS, baud=N (the serial console as a line at N baud) or corrupt-heap-on=EVENT (repeatable).")
     List<String> faults = new ArrayList<>();
 
     /** Bad values are refused by option name before anything starts (the JDK's own messages name neither). */
@@ -119,11 +119,17 @@ public final class SimCommand implements Callable<Integer> {
             b.authorizedKey(user, line.lines().findFirst().orElse(line));
         }
         for (String f : faults) {
+            Fault fault;
             try {
-                b.fault(Fault.parse(f));
+                fault = Fault.parse(f);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--" + e.getMessage()); // the message starts "fault '<spec>': …"
             }
+            if (fault instanceof Fault.LineRate && !serial) {
+                // SSH sessions do not run over the UART: the rate would pace nothing.
+                throw new UsageException("--fault " + f + ": the line rate is the serial console's; add --serial");
+            }
+            b.fault(fault);
         }
         SimulatedModule module;
         try {

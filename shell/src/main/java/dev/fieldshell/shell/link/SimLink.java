@@ -5,6 +5,7 @@ import dev.fieldshell.shell.sim.console.Console;
 import dev.fieldshell.shell.sim.module.LogLine;
 import dev.fieldshell.shell.sim.module.ModuleCore;
 import dev.fieldshell.shell.sim.module.Vfs;
+import dev.fieldshell.shell.sim.serial.SerialLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,11 @@ import java.util.function.Consumer;
  * exactly what each command printed. Log lines go to {@link #onLog} listeners as plain
  * {@code I (123) tag: text} lines. Uploads write into the module's VFS with the scp rules
  * (10 MiB limit, protected paths refused).
+ *
+ * <p>On a module with a {@code baud} fault the link stands for the USB console at that rate: each
+ * command takes the wire time of what that console would move for it (the line and its CR in; the
+ * echo of the line, the Enter echo {@code \r\r\n}, the output with CRLF line ends and the prompt
+ * out), and there is no scp, as on a serial port.
  */
 public final class SimLink implements ModuleLink {
     /** The scp upload limit of the module ({@code size unacceptable} above it). */
@@ -34,6 +40,10 @@ public final class SimLink implements ModuleLink {
     private final Consumer<LogLine> logReceiver;
     private volatile Consumer<String> streamSink;
     private final boolean ownsModule;
+    /** The serial line this console stands for, or null for an unpaced link. */
+    private final SerialLine line;
+    /** The USB console's Enter echo: microrl prints {@code \r\n}, newlib sends its {@code \n} as {@code \r\n}. */
+    private static final int ENTER_ECHO_BYTES = 3;
 
     /** A link to a running simulator; closing the link leaves the module running. */
     public SimLink(SimulatedModule module) {
@@ -45,6 +55,7 @@ public final class SimLink implements ModuleLink {
         this.ownsModule = ownsModule;
         this.core = module.core();
         this.console = core.openConsole(Console.Kind.LINK, this::collect, true);
+        this.line = module.newLine().orElse(null);
         this.logReceiver = line -> logListeners.forEach(l -> l.accept(line.plain()));
         core.log().subscribe(logReceiver);
     }
@@ -83,6 +94,11 @@ public final class SimLink implements ModuleLink {
         return "sim";
     }
 
+    /** The serial line this link paces by (a module with a {@code baud} fault), or empty. */
+    public Optional<SerialLine> serialLine() {
+        return Optional.ofNullable(line);
+    }
+
     @Override
     public ModuleInfo info() {
         return new ModuleInfo(core.firmware().version(), core.hardware(), console.secure());
@@ -103,17 +119,49 @@ public final class SimLink implements ModuleLink {
             output.setLength(0);
         }
         // Java text goes to the module as UTF-8 bytes; the console works on bytes.
-        console.input(new String(commandLine.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        byte[] typed = commandLine.getBytes(StandardCharsets.UTF_8);
+        if (line != null) {
+            paceTyping(typed.length);
+        }
+        console.input(new String(typed, StandardCharsets.ISO_8859_1));
         console.input('\n');
-        String out;
+        String raw;
         synchronized (output) {
-            out = new String(output.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            raw = output.toString();
             output.setLength(0);
         }
+        if (line != null) {
+            paceOutput(raw);
+        }
+        String out = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         if (console.closed() && out.isEmpty()) {
             throw new LinkException("sim: the connection dropped");
         }
         return new CommandResult(target(), commandLine, out, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The line and its CR reach the module; each byte is echoed as it arrives, the Enter echo after the CR. */
+    private void paceTyping(int bytes) throws LinkException {
+        try {
+            SerialLine.Arrival in = line.receive(bytes + 1);
+            line.send(bytes, in.first());
+            line.send(ENTER_ECHO_BYTES, in.last());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException("sim: interrupted while sending a command");
+        }
+    }
+
+    /** The output (each {@code \n} as {@code \r\n}) and the prompt after it reach the far end. */
+    private void paceOutput(String raw) throws LinkException {
+        try {
+            // A dropped console prints no prompt.
+            line.send(SerialLine.crlfBytes(raw) + (console.closed() ? 0 : Console.SECURE_PROMPT.length()));
+            line.drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException("sim: interrupted while reading a command's output");
+        }
     }
 
     /**
@@ -155,11 +203,14 @@ public final class SimLink implements ModuleLink {
 
     @Override
     public boolean canUpload() {
-        return true;
+        return line == null;
     }
 
     @Override
     public void upload(String path, byte[] content) throws LinkException {
+        if (line != null) {
+            throw new LinkException("sim: " + path + ": no scp over a serial console");
+        }
         if (content.length > UPLOAD_LIMIT) {
             throw new LinkException("sim: " + path + ": size unacceptable (limit " + UPLOAD_LIMIT + " bytes)");
         }

@@ -6,6 +6,7 @@ import dev.fieldshell.shell.sim.module.BootRecord;
 import dev.fieldshell.shell.sim.module.Firmware;
 import dev.fieldshell.shell.sim.module.ModuleCore;
 import dev.fieldshell.shell.sim.serial.SerialConsole;
+import dev.fieldshell.shell.sim.serial.SerialLine;
 import dev.fieldshell.shell.sim.ssh.SshConsoleServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,7 @@ public final class SimulatedModule implements AutoCloseable {
         private boolean serial;
         private boolean serverV2AtBoot = true;
         private Path hostKeyFile;
+        private SerialLine.Clock lineClock = SerialLine.Clock.SYSTEM;
 
         private Builder() {}
 
@@ -115,6 +117,12 @@ public final class SimulatedModule implements AutoCloseable {
 
         public Builder fault(Fault fault) {
             faults.add(fault);
+            return this;
+        }
+
+        /** The clock a {@code baud} fault paces by (default the system's; tests give a virtual one). */
+        public Builder lineClock(SerialLine.Clock clock) {
+            this.lineClock = clock;
             return this;
         }
 
@@ -172,6 +180,7 @@ public final class SimulatedModule implements AutoCloseable {
     private final List<Path> tempDirs = new ArrayList<>();
     private SshConsoleServer ssh;
     private SerialConsole serialConsole;
+    private int baud;
     private volatile boolean closed;
 
     private SimulatedModule(Builder b) {
@@ -236,6 +245,7 @@ public final class SimulatedModule implements AutoCloseable {
             switch (f) {
                 case Fault.Latency l -> latency = l.millis();
                 case Fault.DropAfter d -> dropAfter = d.commands();
+                case Fault.LineRate r -> baud = r.baud();
                 case Fault.CorruptHeapOn c -> core.events().listen(c.event(), "fault", e -> {
                     core.heap().corrupt();
                     // Logged once done, so that whoever reads the log may rely on the corruption.
@@ -296,7 +306,7 @@ public final class SimulatedModule implements AutoCloseable {
             ssh.start();
         }
         if (options.serial && serialConsole == null) {
-            serialConsole = new SerialConsole(core);
+            serialConsole = new SerialConsole(core, newLine().orElse(null));
             serialConsole.start();
         }
         core.events().signal("system.start");
@@ -307,6 +317,14 @@ public final class SimulatedModule implements AutoCloseable {
             core.events().signal("server.v2.connected");
         }
         return this;
+    }
+
+    /**
+     * A serial line for one console (the USB console, an in-process link) when the module has a
+     * {@code baud} fault; empty otherwise. Each console gets its own, as each would have its own cable.
+     */
+    public Optional<SerialLine> newLine() {
+        return baud > 0 ? Optional.of(new SerialLine(baud, options.lineClock)) : Optional.empty();
     }
 
     /** The module's internals (VFS, config, events, heap): for tests and the in-process link. */

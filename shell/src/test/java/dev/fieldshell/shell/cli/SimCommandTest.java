@@ -81,6 +81,8 @@ class SimCommandTest {
         for (String[] args : List.of(
                 new String[] {"sim", "--fault", "explode=1"},
                 new String[] {"sim", "--fault", "latency=soon"},
+                new String[] {"sim", "--fault", "baud=0", "--serial"},
+                new String[] {"sim", "--fault", "baud=115200"},
                 new String[] {"sim", "--firmware", "banana"},
                 new String[] {"sim", "--crash", "/dev/null"},
                 new String[] {"sim", "--authorized-key", dir.resolve("missing.pub").toString()})) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldshell.shell.sim.Fault;
 import dev.fieldshell.shell.sim.SimulatedModule;
+import dev.fieldshell.shell.sim.serial.SerialLine;
+import dev.fieldshell.shell.sim.serial.VirtualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,44 @@ class SimLinkTest {
         assertThat(out(link, "vfs stat /store/x")).isEqualTo("File /store/x size is 9 and digest "
                 + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest("a\\nb \"q\"\n".getBytes())) + "\n");
         assertThat(out(link, "vfs ls /store/events")).matches("\\[DIR\\]     \\d\\d-\\w\\w\\w-\\d{4} \\d\\d:\\d\\d  usr.check.heap/\n");
+    }
+
+    @Test
+    void aCommandOverA115200SerialLineTakesTheWireTimeOfEveryByteTheConsoleMoves() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SimLink link = open(SimulatedModule.builder().fault(Fault.parse("baud=115200")).lineClock(clock));
+        SerialLine line = link.serialLine().orElseThrow();
+        long t0 = clock.nanoTime();
+        assertThat(out(link, "echo hello")).isEqualTo("hello\n");
+        // In: "echo hello" and its CR, 11 bytes. Out: the echo of the 10 typed bytes (each sent as it
+        // arrives, so hidden under the input), the Enter echo \r\r\n, "hello\r\n" and the prompt.
+        assertThat(line.bytesIn()).isEqualTo(11);
+        assertThat(line.bytesOut()).isEqualTo(10 + 3 + 7 + 6);
+        assertThat(clock.nanoTime() - t0).isEqualTo(SerialLine.wireNanos(11 + 3 + 7 + 6, 115200));
+        // One sleep for the line to arrive, one for the answer: paced per chunk, not per byte.
+        assertThat(clock.sleeps()).isEqualTo(2);
+
+        // Multi-line output: every \n goes out as \r\n. The next command starts when the last one ended.
+        Files.writeString(tmp.resolve("store/three"), "a\nbb\nccc\n");
+        long t1 = clock.nanoTime();
+        assertThat(out(link, "vfs cat /store/three")).isEqualTo("a\nbb\nccc\n");
+        assertThat(line.bytesIn()).isEqualTo(11 + 21);
+        assertThat(line.bytesOut()).isEqualTo(26 + 20 + 3 + 12 + 6);
+        assertThat(clock.nanoTime() - t1).isEqualTo(SerialLine.wireNanos(21 + 3 + 12 + 6, 115200));
+        // A serial console has no scp.
+        assertThat(link.canUpload()).isFalse();
+        assertThatThrownBy(() -> link.upload("/store/x", new byte[] {1})).isInstanceOf(LinkException.class)
+                .hasMessage("sim: /store/x: no scp over a serial console");
+    }
+
+    @Test
+    void withoutALineRateTheLinkIsNotPaced() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SimLink link = open(SimulatedModule.builder().lineClock(clock));
+        assertThat(out(link, "echo hello")).isEqualTo("hello\n");
+        assertThat(link.serialLine()).isEmpty();
+        assertThat(clock.sleeps()).isZero();
+        assertThat(link.canUpload()).isTrue();
     }
 
     @Test

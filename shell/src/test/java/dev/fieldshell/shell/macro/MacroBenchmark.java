@@ -33,10 +33,10 @@ public final class MacroBenchmark {
                 case "plan" -> plan(fx, 0);
                 case "plan-after-tab" -> plan(fx, Long.parseLong(args.length > 1 ? args[1] : "2000"));
                 case "fleet" -> {
-                    // No latency, then each latency given (ms per command).
-                    fleet(fx, 0);
+                    // No latency, then each link given: a latency (ms per command) or a line rate (baud=N).
+                    fleet(fx, null);
                     for (int i = 1; i < args.length; i++) {
-                        fleet(fx, Long.parseLong(args[i]));
+                        fleet(fx, args[i].startsWith("baud=") ? Fault.parse(args[i]) : new Fault.Latency(Long.parseLong(args[i])));
                     }
                 }
                 case "fleet-loop" -> {
@@ -45,7 +45,7 @@ public final class MacroBenchmark {
                     tool.sharePlans(args.length <= 2 || Boolean.parseBoolean(args[2]));
                     int n = Integer.parseInt(args.length > 1 ? args[1] : "30");
                     for (int i = 0; i < n; i++) {
-                        runFleet(fx, tool, 20, 0, "loop" + i, false);
+                        runFleet(fx, tool, 20, null, "loop" + i, false);
                     }
                 }
                 default -> throw new IllegalArgumentException("plan, plan-after-tab [ms] or fleet [latency ms]");
@@ -117,15 +117,21 @@ public final class MacroBenchmark {
      * instead of 9) and on 20 in parallel (half of each), with the fleet's plan sharing off
      * ("before") and on ("after"), interleaved in the same JVM. Medians of 5.
      */
-    private static void fleet(SimFixture fx, long latencyMs) throws Exception {
+    private static void fleet(SimFixture fx, Fault link) throws Exception {
+        String label = switch (link) {
+            case null -> "latency   0 ms/command";
+            case Fault.Latency l -> String.format("latency %3d ms/command", l.millis());
+            case Fault.LineRate r -> "serial line " + r.baud() + " baud";
+            default -> throw new IllegalArgumentException(String.valueOf(link));
+        };
         MacroTool tool = new MacroTool(fx.dirs);
         // Warm the engine and the simulator code first: the comparison is about the fleet, not JIT.
         for (boolean share : new boolean[] {false, true}) {
             tool.sharePlans(share);
             for (int w = 0; w < 3; w++) {
-                runFleet(fx, tool, 1, latencyMs, "warm" + share + w, false);
+                runFleet(fx, tool, 1, link, "warm" + share + w, false);
             }
-            runFleet(fx, tool, 20, latencyMs, "warm20" + share, false);
+            runFleet(fx, tool, 20, link, "warm20" + share, false);
         }
         int reps = 5;
         Map<String, List<double[]>> results = new LinkedHashMap<>();
@@ -133,9 +139,9 @@ public final class MacroBenchmark {
             for (boolean share : new boolean[] {false, true}) {
                 tool.sharePlans(share);
                 String k = share ? "after" : "before";
-                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, latencyMs, k + "one" + r, false));
-                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, latencyMs, k + "old" + r, true));
-                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, latencyMs, k + "twenty" + r, false));
+                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, false));
+                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, true));
+                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, false));
             }
         }
         for (String k : List.of("before", "after")) {
@@ -145,11 +151,19 @@ public final class MacroBenchmark {
             double cpu = median(results.get(k + " twenty"), 1);
             double sim = median(results.get(k + " twenty"), 2);
             double js = median(results.get(k + " twenty"), 3);
-            System.out.printf("%-6s latency %3d ms/command: 1 module (3.3.006) %.0f ms, (3.3.005) %.0f ms; 20 in parallel %.0f ms; ratio %.2f"
+            System.out.printf("%-6s %s: 1 module (3.3.006) %.0f ms, (3.3.005) %.0f ms; 20 in parallel %.0f ms; ratio %.2f"
                     + " (%.2f against 3.3.005); 20 modules' process CPU %.0f ms = %.1f ms per module, of which simulator %.1f ms, the rest %.1f ms;"
                     + " macro runs in JavaScript %.0f of 20; one module's process CPU %.0f ms (medians of %d; load average %.2f)%n",
-                    k, latencyMs, one, old, twenty, twenty / one, twenty / old, cpu, cpu / 20, sim / 20, (cpu - sim) / 20, js,
+                    k, label, one, old, twenty, twenty / one, twenty / old, cpu, cpu / 20, sim / 20, (cpu - sim) / 20, js,
                     median(results.get(k + " one006"), 1), reps, OS.getSystemLoadAverage());
+            if (link instanceof Fault.LineRate r) {
+                for (String which : List.of("one006", "one005")) {
+                    double[] any = results.get(k + " " + which).get(0);
+                    System.out.printf("       %s on the wire: %.0f bytes in, %.0f out; their wire time one way after the other %.1f ms%n",
+                            which.equals("one006") ? "a 3.3.006 module" : "a 3.3.005 module", any[4], any[5],
+                            dev.fieldshell.shell.sim.serial.SerialLine.wireNanos((long) (any[4] + any[5]), r.baud()) / 1e6);
+                }
+            }
         }
         tool.sharePlans(true);
     }
@@ -160,22 +174,25 @@ public final class MacroBenchmark {
     }
 
     /**
-     * Wall ms, process CPU ms, simulator CPU ms (thread CPU inside the links' calls) and JavaScript
-     * runs of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
+     * Wall ms, process CPU ms, simulator CPU ms (thread CPU inside the links' calls), JavaScript
+     * runs, and bytes into and out of the modules on a serial line, of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
      * and 3.3.005 ({@code old}: all 3.3.005).
      */
-    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, long latencyMs, String tag, boolean old) throws Exception {
+    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, boolean old) throws Exception {
         Map<String, ModuleLink> links = new LinkedHashMap<>();
         List<SimulatedModule> modules = new ArrayList<>();
+        List<dev.fieldshell.shell.link.SimLink> simLinks = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong simNanos = new java.util.concurrent.atomic.AtomicLong();
         for (int i = 0; i < n; i++) {
             SimulatedModule.Builder b = SimulatedModule.builder().firmware(i % 2 == 0 && !old ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
-            if (latencyMs > 0) {
-                b.fault(new Fault.Latency(latencyMs));
+            if (link != null) {
+                b.fault(link);
             }
-            SimulatedModule m = fx.start(b, tag + "-" + latencyMs + "-" + i);
+            SimulatedModule m = fx.start(b, tag + "-" + (link == null ? "0" : link.toString().replaceAll("\\W", "")) + "-" + i);
             modules.add(m);
-            links.put(tag + "-" + i, new CpuCountingLink(m.link(), simNanos));
+            dev.fieldshell.shell.link.SimLink sl = m.link();
+            simLinks.add(sl);
+            links.put(tag + "-" + i, new CpuCountingLink(sl, simNanos));
         }
         List<String> words = new ArrayList<>(List.of("heapcheck", "--yes", "--force", "--target", String.join(",", links.keySet())));
         StringBuffer said = new StringBuffer();
@@ -200,7 +217,13 @@ public final class MacroBenchmark {
             throw new IllegalStateException("fleet run did not apply everywhere (" + applied + " of " + n + "):\n" + said);
         }
         modules.forEach(SimulatedModule::close);
-        return new double[] {(t1 - t0) / 1e6, (p1 - p0) / 1e6, simNanos.get() / 1e6, tool.runner().runs() - js0};
+        long in = 0;
+        long out = 0;
+        for (dev.fieldshell.shell.link.SimLink sl : simLinks) {
+            in += sl.serialLine().map(l -> l.bytesIn()).orElse(0L);
+            out += sl.serialLine().map(l -> l.bytesOut()).orElse(0L);
+        }
+        return new double[] {(t1 - t0) / 1e6, (p1 - p0) / 1e6, simNanos.get() / 1e6, tool.runner().runs() - js0, in, out};
     }
 
     /** A link that adds the calling thread's CPU spent inside the simulator (run, upload) to a counter. */

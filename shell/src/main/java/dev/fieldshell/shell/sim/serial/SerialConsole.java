@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.jline.terminal.Attributes;
@@ -23,19 +25,34 @@ import org.jline.terminal.spi.Pty;
  *
  * <p>Output waits in a bounded queue: like a UART with nobody listening, bytes beyond it are lost
  * rather than stalling the module.
+ *
+ * <p>With a {@link SerialLine} (the {@code baud} fault) both directions take their wire time: what
+ * the far end types reaches the console a chunk at a time (up to each Enter) once its last byte
+ * has crossed, and output, the echo included, leaves when its bytes' time on the wire is over; the
+ * echo of typed bytes is ready as they arrive, as a UART echoes them one by one.
  */
 public final class SerialConsole implements Terminal, AutoCloseable {
     private static final int QUEUE_CHUNKS = 1024;
 
     private final ModuleCore core;
-    private final BlockingQueue<byte[]> pending = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final SerialLine line;
+    private final BlockingQueue<Chunk> pending = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private Thread reader;
+    /** While the reader feeds typed bytes: when their chunk's first byte arrived (their echo is ready then); NONE otherwise. */
+    private long echoReadyAt = NONE;
+    private static final long NONE = Long.MIN_VALUE;
     private Pty pty;
     private String path;
     private Console console;
     private volatile boolean closed;
 
-    public SerialConsole(ModuleCore core) {
+    /** Bytes to the far end, and when their last one has crossed the wire (0: unpaced). */
+    private record Chunk(byte[] bytes, long due) {}
+
+    /** {@code line}: the serial line to pace by, or null for none. */
+    public SerialConsole(ModuleCore core, SerialLine line) {
         this.core = core;
+        this.line = line;
     }
 
     public void start() throws IOException {
@@ -51,7 +68,7 @@ public final class SerialConsole implements Terminal, AutoCloseable {
         Thread writer = new Thread(() -> pump(out), "sim-serial-out");
         writer.setDaemon(true);
         writer.start();
-        Thread reader = new Thread(() -> read(in), "sim-serial-in");
+        reader = new Thread(() -> read(in), "sim-serial-in");
         reader.setDaemon(true);
         reader.start();
         console.greet(core.banner("Async"));
@@ -78,25 +95,54 @@ public final class SerialConsole implements Terminal, AutoCloseable {
         try {
             int n;
             while (!closed && (n = in.read(buf)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    char c = (char) (buf[i] & 0xff);
-                    if (c == '\n' && i > 0 && buf[i - 1] == '\r') {
-                        continue;
+                int from = 0;
+                while (from < n) {
+                    int to = from;
+                    while (to < n - 1 && buf[to] != '\r' && buf[to] != '\n') {
+                        to++;
                     }
-                    console.input(c == '\r' ? '\n' : c);
+                    feed(buf, from, to + 1);
+                    from = to + 1;
                 }
             }
         } catch (IOException e) {
             // pty closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** Feeds {@code buf[from, to)}, which holds at most one Enter, at its end, once it has crossed the line. */
+    private void feed(byte[] buf, int from, int to) throws InterruptedException {
+        SerialLine.Arrival arrival = line == null ? null : line.receive(to - from);
+        for (int i = from; i < to; i++) {
+            char c = (char) (buf[i] & 0xff);
+            if (c == '\n' && i > 0 && buf[i - 1] == '\r') {
+                continue;
+            }
+            boolean enter = c == '\r' || c == '\n';
+            // The Enter's echo and the command's output are ready when they are printed.
+            echoReadyAt = arrival == null || enter ? NONE : arrival.first();
+            console.input(enter ? '\n' : c);
+        }
+        echoReadyAt = NONE;
+    }
+
+    /** Writes what is queued; on a paced line, a batch leaves when its last byte has crossed the wire. */
     private void pump(OutputStream out) {
+        List<Chunk> batch = new ArrayList<>();
         try {
             while (!closed) {
-                byte[] b = pending.take();
-                out.write(b);
+                batch.add(pending.take());
+                pending.drainTo(batch);
+                if (line != null) {
+                    line.awaitUntil(batch.getLast().due());
+                }
+                for (Chunk c : batch) {
+                    out.write(c.bytes());
+                }
                 out.flush();
+                batch.clear();
             }
         } catch (InterruptedException | IOException e) {
             // closed
@@ -106,8 +152,13 @@ public final class SerialConsole implements Terminal, AutoCloseable {
     /** newlib with CONFIG_NEWLIB_STDOUT_LINE_ENDING_CRLF: every {@code \n} leaves as {@code \r\n}. */
     @Override
     public void write(String text) {
-        String crlf = text.replace("\n", "\r\n");
-        pending.offer(crlf.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] bytes = text.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        long due = 0;
+        if (line != null) {
+            long echo = Thread.currentThread() == reader ? echoReadyAt : NONE;
+            due = echo != NONE ? line.send(bytes.length, echo) : line.send(bytes.length);
+        }
+        pending.offer(new Chunk(bytes, due));
     }
 
     @Override

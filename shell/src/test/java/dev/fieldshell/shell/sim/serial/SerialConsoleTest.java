@@ -113,6 +113,23 @@ class SerialConsoleTest {
     }
 
     @Test
+    void at115200BaudEveryByteEachWayTakesItsWireTimeTheEchoAsItArrives() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        try (SimulatedModule m = SimulatedModule.builder().store(dir.resolve("store")).sd(dir.resolve("sd")).serial(true)
+                        .fault(dev.fieldshell.shell.sim.Fault.parse("baud=115200")).lineClock(clock).build().start();
+                Port port = new Port(m.serialPath().orElseThrow(), dir.resolve("ttyPaced"))) {
+            int banner = port.until("OVMS# ").length();
+            // The banner left when its last byte had crossed the wire.
+            assertThat(clock.nanoTime()).isEqualTo(SerialLine.wireNanos(banner, 115200));
+            port.send("echo hi\r");
+            assertThat(port.until("OVMS# ")).isEqualTo("echo hi\r\r\nhi\r\nOVMS# ");
+            // 8 bytes in; their echo goes out as they arrive, so the answer ends 3 + 4 + 6 bytes after the CR:
+            // the Enter echo, "hi\r\n" and the prompt.
+            assertThat(clock.nanoTime()).isEqualTo(SerialLine.wireNanos(banner + 8 + 3 + 4 + 6, 115200));
+        }
+    }
+
+    @Test
     void withAModulePasswordTheUartStartsNotSecure() throws Exception {
         try (SimulatedModule m = SimulatedModule.builder().store(dir.resolve("store")).sd(dir.resolve("sd")).serial(true).password("pw").build().start();
                 Port port = new Port(m.serialPath().orElseThrow(), dir.resolve("ttyClient2"))) {

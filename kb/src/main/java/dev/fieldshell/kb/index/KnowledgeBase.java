@@ -93,6 +93,7 @@ public final class KnowledgeBase implements Closeable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("the knowledge base " + dir + " is a file, not a directory; use --kb DIR for a directory");
         }
+        refuseForeignDirectory(dir);
         Files.createDirectories(dir);
         KnowledgeBase kb = new KnowledgeBase(dir, FSDirectory.open(dir));
         try {
@@ -106,6 +107,32 @@ public final class KnowledgeBase implements Closeable {
                     + e.getClass().getSimpleName() + "); use --kb DIR for another directory, or remove this one to start afresh", e);
         }
         return kb;
+    }
+
+    /**
+     * A mistyped {@code --kb} (the current directory, a folder of dumps) would get an index written
+     * among the user's files: a directory that holds files but no index is refused instead.
+     */
+    private static void refuseForeignDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String foreign = null;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("segments")) {
+                    return; // an index: whatever else lies beside it was put there on purpose
+                }
+                if (foreign == null && !name.startsWith("_") && !name.startsWith("pending_segments") && !name.equals("write.lock")) {
+                    foreign = name;
+                }
+            }
+        }
+        if (foreign != null) {
+            throw new IOException("--kb " + dir + " holds other files (" + foreign + ") and no knowledge base; "
+                    + "give a new or empty directory, or leave --kb out for the default");
+        }
     }
 
     /** {@code $XDG_DATA_HOME/fieldshell/kb}, else {@code ~/.local/share/fieldshell/kb}. */

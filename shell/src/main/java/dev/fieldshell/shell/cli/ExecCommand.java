@@ -2,7 +2,6 @@ package dev.fieldshell.shell.cli;
 
 import dev.fieldshell.shell.link.CommandResult;
 import dev.fieldshell.shell.link.LinkException;
-import dev.fieldshell.shell.link.LinkFactory;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.repl.Json;
 import java.io.PrintWriter;
@@ -35,7 +34,10 @@ public final class ExecCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ModuleLink link = LinkFactory.forUser(ConsolePrompter.forThisProcess()).open(target)) {
+        // sim and sim:VERSION are the module that macro, undo, js and events see (kept under $XDG_STATE_HOME):
+        // `exec sim "vfs ls /store/events"` after `macro … --target sim` shows what the macro wrote.
+        CliTargets.Opener opener = SimTargets.opener(CliEnvironment.dirs());
+        try (ModuleLink link = opener.open(target)) {
             for (String cmd : commands) {
                 CommandResult r = link.run(cmd);
                 if (json) {
@@ -54,6 +56,8 @@ public final class ExecCommand implements Callable<Integer> {
             err.println("fieldshell: " + e.getMessage());
             err.flush();
             return ErrorHandler.FAILURE;
+        } finally {
+            opener.closeAll();
         }
     }
 }

@@ -111,7 +111,8 @@ public final class SimCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new UsageException("--authorized-key " + file + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("--authorized-key " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+                throw new UsageException("--authorized-key " + file + ": " + (Files.isDirectory(file) ? "a directory, not a file"
+                        : "cannot read (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")"));
             }
             if (line.isEmpty() || line.contains("PRIVATE KEY")) {
                 throw new UsageException("--authorized-key " + file + ": not an OpenSSH public key line (use the .pub file)");
@@ -137,15 +138,21 @@ public final class SimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // MINA logs a failed bind as SEVERE before it throws; the one line below says it better.
+        SSHD_LOG.setLevel(java.util.logging.Level.OFF);
         try {
             module.start();
         } catch (BindException e) {
             module.close();
-            throw new IllegalStateException("cannot listen on " + bind + ":" + sshPort + ": " + e.getMessage()
-                    + " (use --ssh-port 0 for a free port)");
+            String msg = String.valueOf(e.getMessage());
+            throw new IllegalStateException("cannot listen on " + bind + ":" + sshPort + ": " + msg
+                    + (msg.contains("in use") ? " (use --ssh-port 0 for a free port)"
+                    : msg.contains("assign") ? " (--bind must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)" : ""));
         } catch (IOException e) {
             module.close();
             throw e;
+        } finally {
+            SSHD_LOG.setLevel(java.util.logging.Level.WARNING);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

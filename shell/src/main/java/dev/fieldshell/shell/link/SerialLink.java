@@ -42,6 +42,11 @@ public final class SerialLink implements ModuleLink {
         if (!Files.exists(dev)) {
             throw new LinkException(spec.text() + ": no such serial port " + spec.device() + " (is the cable plugged in?)");
         }
+        if (Files.isDirectory(dev) || Files.isRegularFile(dev)) {
+            // jSerialComm would say only "error 21" or "error 25"; a typo in the path is the likely cause.
+            throw new LinkException(spec.text() + ": " + spec.device() + " is " + (Files.isDirectory(dev) ? "a directory" : "a file")
+                    + ", not a serial port (the module's USB console is a device like /dev/ttyUSB0 or /dev/ttyACM0)");
+        }
         SerialPort port;
         try {
             port = SerialPort.getCommPort(spec.device());

@@ -185,15 +185,17 @@ public final class SshLink implements ModuleLink {
         KnownHostsServerKeyVerifier v = new KnownHostsServerKeyVerifier((session, remote, key) -> {
             String fp = fingerprint(key);
             String host = hostText(session, remote);
-            boolean ok = prompter.confirm("The host key of " + host + " is not known yet.\n"
-                    + KeyUtils.getKeyType(key) + " key fingerprint is " + fp
-                    + "\n(the module shows the same in: config list ssh.info)\nTrust it and add it to "
-                    + settings.knownHosts() + "?");
+            boolean ok = prompter.confirm("The host key of " + host + " is not known yet (no entry in "
+                    + settings.knownHosts() + ").\n"
+                    + KeyUtils.getKeyType(key) + " key fingerprint is " + fp + "\n"
+                    + "Trust it only if it matches what the module itself shows: " + whereToCheck(fp) + ".\n"
+                    + "Trust it and add it to " + settings.knownHosts() + "?");
             if (ok) {
                 prompter.info("trusted " + host + " " + fp + "; added to " + settings.knownHosts());
             } else {
                 refusal.set("the host key of " + host + " (" + fp + ") is not in " + settings.knownHosts()
-                        + " and was not trusted; connect once from a terminal to check and trust it");
+                        + " and was not trusted; check it against " + whereToCheck(fp)
+                        + ", then connect once from a terminal and trust it");
             }
             return ok;
         }, settings.knownHosts()) {
@@ -227,7 +229,7 @@ public final class SshLink implements ModuleLink {
             refusal.set("REFUSED: the host key of " + hostText(session, remote) + " has CHANGED: "
                     + settings.knownHosts() + " has " + fingerprint(expected) + " but the module now shows "
                     + fingerprint(actual) + ". If the module's config was wiped this is expected: check "
-                    + "`config list ssh.info` on its USB console, then remove the old entry with ssh-keygen -R '"
+                    + whereToCheck(fingerprint(actual)) + ", then remove the old entry with ssh-keygen -R '"
                     + entry.getConfigLine().split(" ")[0] + "' -f " + settings.knownHosts());
             return false;
         });
@@ -241,7 +243,17 @@ public final class SshLink implements ModuleLink {
         return String.valueOf(remote);
     }
 
-    /** {@code SHA256:<base64 without padding>}, as OpenSSH and the module's {@code ssh.info} show it. */
+    /**
+     * Where a person checks a fingerprint, and how it looks there: the module keeps it in config
+     * {@code ssh.info} without the {@code SHA256:} prefix (console reference §2). Read over the
+     * connection being checked it would prove nothing, so the USB console or someone at the module.
+     */
+    static String whereToCheck(String fingerprint) {
+        return "'config list ssh.info' on the module's USB console (or read out by someone at the module; not over this SSH "
+                + "connection, which may be the impostor) shows fingerprint " + fingerprint.replaceFirst("^SHA256:", "");
+    }
+
+    /** {@code SHA256:<base64 without padding>}, as OpenSSH shows it (the module's {@code ssh.info} without the prefix). */
     static String fingerprint(PublicKey key) {
         return KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
     }

@@ -10,7 +10,7 @@ import org.graalvm.polyglot.Value;
 /**
  * {@code :js}: a JavaScript session against the current module, with the same sandbox and API as
  * macros but live (each change is applied, verified and journaled at once). Variables persist
- * between expressions; a run stopped by the time limit starts a fresh context.
+ * between expressions; a run stopped by the time or memory limit starts a fresh context.
  */
 public final class JsSession implements AutoCloseable {
 
@@ -48,17 +48,26 @@ public final class JsSession implements AutoCloseable {
                 }
                 return v.toString();
             } catch (PolyglotException e) {
-                MacroException m = MacroRunner.translate(e, name, l);
                 if (e.isCancelled() || l.expired()) {
                     reset();
-                    throw new MacroException("stopped after " + limit.toMillis() + " ms of JavaScript time; the session starts afresh");
+                    throw stopped(l);
                 }
-                throw m;
+                if (e.isResourceExhausted()) {
+                    // The variables may hold what filled the heap: keeping them would starve every later command.
+                    reset();
+                    throw new MacroException("stopped: " + MacroRunner.exhausted(e) + "; the session starts afresh");
+                }
+                throw MacroRunner.translate(e, name, l);
             } catch (IllegalStateException e) {
                 reset();
-                throw new MacroException("stopped after " + limit.toMillis() + " ms of JavaScript time; the session starts afresh");
+                throw stopped(l);
             }
         }
+    }
+
+    private MacroException stopped(TimeLimit l) {
+        return new MacroException((l.outOfMemory() ? "stopped: " + l.reason() : "stopped after " + limit.toMillis() + " ms of JavaScript time")
+                + "; the session starts afresh");
     }
 
     private void reset() {

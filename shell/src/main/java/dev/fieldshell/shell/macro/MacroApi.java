@@ -111,16 +111,16 @@ final class MacroApi {
             case "module.target" -> text(backend.target());
             case "module.has" -> JSON.getNodeFactory().booleanNode(backend.has(a.string(0, "feature")));
             case "vfs.echo" -> {
-                String text = a.string(0, "text");
+                String text = noSecret("ovms.vfs.echo", a.string(0, "text"));
                 backend.writeFile(a.string(1, "path"), text + "\n");
                 yield null;
             }
             case "vfs.write" -> {
-                backend.writeFile(a.string(1, "path"), a.string(0, "content"));
+                backend.writeFile(a.string(1, "path"), noSecret("ovms.vfs.write", a.string(0, "content")));
                 yield null;
             }
             case "vfs.append" -> {
-                backend.appendLine(a.string(1, "path"), a.string(0, "text"));
+                backend.appendLine(a.string(1, "path"), noSecret("ovms.vfs.append", a.string(0, "text")));
                 yield null;
             }
             case "vfs.rm" -> {
@@ -162,7 +162,7 @@ final class MacroApi {
                 yield null;
             }
             case "config.get" -> backend.configGet(a.string(0, "param"), a.string(1, "instance")).map(MacroApi::text).orElse(null);
-            case "exec" -> backend.exec(a.string(0, "command")).map(MacroApi::text).orElse(null);
+            case "exec" -> backend.exec(noSecret("ovms.exec", a.string(0, "command"))).map(MacroApi::text).orElse(null);
             case "sleep" -> {
                 long ms = a.optionalLong(0, "ms").orElseThrow(() -> new MacroException("ovms.sleep: ms must be a number"));
                 if (ms < 0 || ms > MAX_SLEEP_MS) {
@@ -179,6 +179,22 @@ final class MacroApi {
             case NONDETERMINISTIC -> null;
             default -> throw new MacroException("no such API function: " + name);
         };
+    }
+
+    /**
+     * What config.set refuses must not come in by another door: a command line or file line that
+     * carries a password ({@code enable pw}, {@code config set password …}) would sit in the plan,
+     * the transcript and the undo journal on disk.
+     */
+    private static String noSecret(String function, String text) throws MacroException {
+        for (String line : text.split("\n", -1)) {
+            String masked = dev.fieldshell.shell.repl.Secrets.mask(line);
+            if (!masked.equals(line)) {
+                throw new MacroException(function + ": '" + masked.strip() + "' carries a secret; macros do not send secrets (the value"
+                        + " would be in the plan, the transcript and the undo journal): type it at the prompt");
+            }
+        }
+        return text;
     }
 
     private static JsonNode text(String s) {

@@ -188,10 +188,12 @@ public final class MacroRunner {
     Result run(MacroDescriptor macro, ObjectNode args, MacroBackend backend, MacroApi.Listener listener) throws MacroException {
         runs.incrementAndGet();
         Context ctx = JsEngine.sandbox(new ByteArrayOutputStream());
+        TimeLimit limits = null;
         try {
             MacroApi api = new MacroApi(backend, listener);
             api.install(ctx);
             try (TimeLimit l = new TimeLimit(ctx, limit)) {
+                limits = l;
                 api.limit(l);
                 Value ns = evalModule(ctx, macro.file(), macro.source(), l);
                 Value main = ns.getMember("default");
@@ -210,7 +212,8 @@ public final class MacroRunner {
             }
         } catch (IllegalStateException e) {
             // The watchdog closed the context under us.
-            throw new MacroException(where(macro.file()) + ": stopped after " + limit.toSeconds() + " s of JavaScript time");
+            throw new MacroException(where(macro.file()) + ": stopped: "
+                    + (limits != null ? limits.reason() : "ran longer than the JavaScript time limit (" + limit.toMillis() + " ms)"));
         } finally {
             JsEngine.close(ctx);
         }
@@ -273,11 +276,14 @@ public final class MacroRunner {
 
     /** One line for the user: file:line and the JavaScript message, or why the macro was stopped. */
     static MacroException translate(PolyglotException e, Path file, TimeLimit l) {
-        if (e.isCancelled() || (l != null && l.expired())) {
+        if (l != null && l.expired()) {
+            return new MacroException(where(file) + ": stopped: " + l.reason());
+        }
+        if (e.isCancelled()) {
             return new MacroException(where(file) + ": stopped: ran longer than the JavaScript time limit");
         }
         if (e.isResourceExhausted()) {
-            return new MacroException(where(file) + ": stopped: " + e.getMessage());
+            return new MacroException(where(file) + ": stopped: " + exhausted(e));
         }
         String loc = where(file);
         SourceSection s = e.getSourceLocation();
@@ -300,6 +306,12 @@ public final class MacroRunner {
             msg += " (macros cannot import other files or read the host's)";
         }
         return new MacroException(loc + ": " + msg, e);
+    }
+
+    /** What ran out: the heap (a single allocation larger than the heap has room for) or something else GraalJS names. */
+    static String exhausted(PolyglotException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return msg.contains("heap space") || msg.contains("memory") ? "ran out of memory (" + msg + ")" : "ran out of resources (" + msg + ")";
     }
 
     static String where(Path file) {

@@ -311,6 +311,10 @@ public final class MacroTool {
         if (words.isEmpty()) {
             throw new UsageException("usage: events pull [DIR] | diff [DIR] | push [DIR] [--delete] [--dry-run] [--yes] | lint");
         }
+        if (!List.of("pull", "diff", "push", "lint").contains(words.get(0))) {
+            // before a link is opened: a typo should not first cost a connection (or fail on one)
+            throw new UsageException("events: unknown subcommand '" + words.get(0) + "' (pull, diff, push, lint)");
+        }
         List<String> rest = words.subList(1, words.size());
         List<String> plain = rest.stream().filter(w -> !w.startsWith("-")).toList();
         List<String> targetTexts = new ArrayList<>();

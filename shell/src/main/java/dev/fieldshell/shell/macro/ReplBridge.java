@@ -42,16 +42,10 @@ final class ReplBridge {
         };
     }
 
-    /** Thrown after the command has printed what went wrong, so the REPL's exit status reflects it. */
-    static final class Failed extends RuntimeException {
-        Failed(String message) {
-            super(message, null, false, false);
-        }
-    }
-
+    /** After the command has printed what went wrong: the REPL's exit status reflects it, and it says nothing more. */
     static void check(int code, String what) {
         if (code != 0) {
-            throw new Failed(what + " did not complete");
+            throw new dev.fieldshell.shell.repl.LocalCommand.Reported(what + " did not complete");
         }
     }
 }

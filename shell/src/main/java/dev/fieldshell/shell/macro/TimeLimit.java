@@ -4,24 +4,35 @@ import java.time.Duration;
 import org.graalvm.polyglot.Context;
 
 /**
- * Cancels a context whose JavaScript has run longer than the limit. Only time spent in JavaScript
- * counts: while the macro waits for the module (a host call), the clock stands still, so a slow
- * link does not kill a macro and a busy loop cannot hide behind one.
+ * Cancels a context whose JavaScript has run longer than the limit, or holds more heap than its
+ * {@link HeapBudget}. Only time spent in JavaScript counts: while the macro waits for the module (a
+ * host call), the clock stands still, so a slow link does not kill a macro and a busy loop cannot
+ * hide behind one.
  */
 final class TimeLimit implements AutoCloseable {
 
     private final Context context;
+    private final Duration limit;
     private final long limitNanos;
     private final Thread watchdog;
     private long usedNanos;
     private long guestSince;
     private int hostDepth;
+    private final HeapBudget heap;
     private volatile boolean expired;
+    private volatile boolean outOfMemory;
     private volatile boolean closed;
 
+    /** Starts the clock and the heap count for the calling thread, the one that evaluates. */
     TimeLimit(Context context, Duration limit) {
+        this(context, limit, HeapBudget.DEFAULT_BYTES);
+    }
+
+    TimeLimit(Context context, Duration limit, long heapBytes) {
         this.context = context;
+        this.limit = limit;
         this.limitNanos = limit.toNanos();
+        this.heap = new HeapBudget(heapBytes);
         this.guestSince = System.nanoTime();
         this.watchdog = Thread.ofPlatform().daemon().name("fieldshell-js-watchdog").unstarted(this::watch);
         watchdog.start();
@@ -39,8 +50,21 @@ final class TimeLimit implements AutoCloseable {
         }
     }
 
+    /** True when the watchdog stopped the run, for time or for memory. */
     boolean expired() {
         return expired;
+    }
+
+    /** True when the watchdog stopped the run because it held too much heap. */
+    boolean outOfMemory() {
+        return outOfMemory;
+    }
+
+    /** Why the run was stopped, for the user: what a stopped macro or {@code :js} line says after "stopped: ". */
+    String reason() {
+        return outOfMemory
+                ? "ran out of memory (held more than " + (heap.allowed() >> 20) + " MB of heap)"
+                : "ran longer than the JavaScript time limit (" + limit.toMillis() + " ms)";
     }
 
     private synchronized long used() {
@@ -49,7 +73,9 @@ final class TimeLimit implements AutoCloseable {
 
     private void watch() {
         while (!closed) {
-            if (used() > limitNanos) {
+            boolean overTime = used() > limitNanos;
+            if (overTime || heap.exceeded()) {
+                outOfMemory = !overTime;
                 expired = true;
                 try {
                     context.close(true);

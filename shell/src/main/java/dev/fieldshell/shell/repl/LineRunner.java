@@ -120,8 +120,10 @@ final class LineRunner {
             }
             cmd.run(args, session);
         } catch (UsageException e) {
-            // One line, as everywhere else: the usage's first line follows (:help has the rest).
-            fail(":" + cmd.name() + ": " + e.getMessage() + "; usage: " + cmd.usage().lines().findFirst().orElse(":" + cmd.name()));
+            fail(usageLine(cmd, e.getMessage()));
+            trace(e);
+        } catch (LocalCommand.Reported e) {
+            failures++; // the command said what went wrong
             trace(e);
         } catch (LinkException e) {
             fail(e.getMessage());
@@ -130,6 +132,23 @@ final class LineRunner {
             fail(":" + cmd.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             trace(e);
         }
+    }
+
+    /**
+     * One line, as everywhere else: the usage's first line follows (:help has the rest). Commands
+     * shared with the command line name themselves ("macro: …") or are their usage already; the
+     * REPL's prefix and usage say that once.
+     */
+    static String usageLine(LocalCommand cmd, String message) {
+        String usage = cmd.usage().lines().findFirst().orElse(":" + cmd.name());
+        String msg = message == null ? "" : message;
+        if (msg.startsWith(cmd.name() + ": ")) {
+            msg = msg.substring(cmd.name().length() + 2);
+        }
+        if (msg.isBlank() || msg.startsWith("usage:")) {
+            return ":" + cmd.name() + ": usage: " + usage;
+        }
+        return ":" + cmd.name() + ": " + msg + "; usage: " + usage;
     }
 
     private void runModule(String line) {

@@ -26,7 +26,8 @@ import org.jline.reader.impl.completer.NullCompleter;
  *   <li>Errors: throw {@link dev.fieldshell.shell.cli.UsageException} for bad arguments (the REPL
  *       prints the message and {@link #usage()}), {@link dev.fieldshell.shell.link.LinkException}
  *       when the module link fails, any other exception for a failure. The REPL prints one line
- *       and stays usable; stack traces only with {@code --debug}.</li>
+ *       and stays usable; stack traces only with {@code --debug}. A command that has printed its
+ *       failure itself throws {@link Reported}.</li>
  *   <li>What a command plans and does on a module should go to the transcript through
  *       {@link ReplContext#record}.</li>
  * </ul>
@@ -62,4 +63,14 @@ public interface LocalCommand {
 
     /** Runs the command with the words that followed its name. */
     void run(List<String> args, ReplContext context) throws Exception;
+
+    /**
+     * Thrown by a command that has already printed what went wrong (a refused plan, a module that
+     * failed): the line counts as failed for the exit status, and nothing more is printed.
+     */
+    final class Reported extends RuntimeException {
+        public Reported(String what) {
+            super(what, null, false, false);
+        }
+    }
 }

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Masks passwords in command lines before they reach history or a transcript: {@code enable <pw>}
  * becomes {@code enable ****}, {@code config set password <instance> <pw>} keeps the instance and
- * masks the value, and so do the wifi/server/ssh secrets the module keeps in config.
+ * masks the value, and so do the wifi/server/ssh secrets the module keeps in config; so is the
+ * text of a {@code vfs echo} into the module's config files or of one that holds such a line, and
+ * such lines and values inside the JavaScript strings of a {@code :js} line.
  */
 public final class Secrets {
     private Secrets() {}
@@ -28,9 +30,30 @@ public final class Secrets {
     // ssh://user:password@host, refused as a target but typed all the same.
     private static final Pattern URL_PASSWORD = Pattern.compile("(ssh://[^:@/\\s]+:)[^@\\s]+(@)");
 
+    // vfs echo/append TEXT PATH: the module's config files hold secrets, and so may a script that sets one.
+    private static final Pattern VFS_WRITE = Pattern.compile("^(\\s*vf\\S*\\s+(?:ec|ap)\\S*\\s+)(.+?)(\\s+\\S+)\\s*$");
+    // :js carries module command lines and config values as JavaScript strings.
+    private static final Pattern JS_LINE = Pattern.compile("^\\s*:js\\b");
+    private static final String JS_STRING = "(['\"`])((?:\\\\.|(?!\\%d).)*)\\%d";
+    private static final Pattern JS_LITERAL = Pattern.compile(JS_STRING.formatted(1, 1));
+    private static final Pattern JS_CONFIG_SET = Pattern.compile(
+            "(config\\.set\\(\\s*" + JS_STRING.formatted(2, 2) + "\\s*,\\s*" + JS_STRING.formatted(4, 4) + "\\s*,\\s*)"
+                    + JS_STRING.formatted(6, 6));
+
     /** The line with any password replaced by {@link #MASK}. */
     public static String mask(String line) {
         line = URL_PASSWORD.matcher(line).replaceAll("$1" + MASK + "$2");
+        if (JS_LINE.matcher(line).find()) {
+            return maskJs(line);
+        }
+        Matcher v = VFS_WRITE.matcher(line);
+        if (v.matches()) {
+            String text = unquoted(v.group(2));
+            if (v.group(3).toLowerCase().contains("/store/ovms_config") || !mask(text).equals(text)) {
+                return v.group(1) + MASK + v.group(3);
+            }
+            return line;
+        }
         Matcher m = ENABLE.matcher(line);
         if (m.matches()) {
             return m.group(1) + MASK;
@@ -40,6 +63,26 @@ public final class Secrets {
             return m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + MASK;
         }
         return line;
+    }
+
+    /** {@code ovms.config.set} of a secret keeps its param and instance; any string that is a line to mask is masked. */
+    private static String maskJs(String line) {
+        Matcher c = JS_CONFIG_SET.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (c.find()) {
+            String replacement = isSecretConfig(c.group(3), c.group(5)) ? c.group(1) + c.group(6) + MASK + c.group(6) : c.group();
+            c.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        c.appendTail(out);
+        Matcher lit = JS_LITERAL.matcher(out.toString());
+        StringBuilder masked = new StringBuilder();
+        while (lit.find()) {
+            String text = lit.group(2);
+            String replacement = text.equals(MASK) || mask(text).equals(text) ? lit.group() : lit.group(1) + mask(text) + lit.group(1);
+            lit.appendReplacement(masked, Matcher.quoteReplacement(replacement));
+        }
+        lit.appendTail(masked);
+        return masked.toString();
     }
 
     /** Whether config {@code param}/{@code instance} holds a secret (a password, a Wi-Fi key, an SSH key). */

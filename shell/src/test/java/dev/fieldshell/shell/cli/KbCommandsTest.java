@@ -101,6 +101,28 @@ class KbCommandsTest {
         assertThat(run("kb", "show", "--kb", kb.toString(), "one@expeedo.de").code()).isEqualTo(1);
     }
 
+    /** A mistyped --kb must not scatter an index among the user's files. */
+    @Test
+    void aDirectoryOfOtherFilesIsNotMadeAKnowledgeBase() throws Exception {
+        Path dumps = Files.createDirectories(tmp.resolve("dumps"));
+        Files.writeString(dumps.resolve("window_90s.json"), "{}");
+        for (String[] args : new String[][] {{"kb", "stats", "--kb", dumps.toString()}, {"kb", "ingest", "--kb", dumps.toString(), archive.toString()},
+                {"kb", "search", "--kb", dumps.toString(), "mg_send"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isNotZero();
+            assertThat(r.err().strip()).as(String.join(" ", args))
+                    .isEqualTo("fieldshell: --kb " + dumps + " holds other files (window_90s.json) and no knowledge base; "
+                            + "give a new or empty directory, or leave --kb out for the default");
+        }
+        try (var files = Files.list(dumps)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("window_90s.json");
+        }
+        // an index with something put beside it is still the index
+        assertThat(run("kb", "ingest", "--kb", kb.toString(), archive.toString()).code()).isZero();
+        Files.writeString(kb.resolve("NOTES.txt"), "mine");
+        assertThat(run("kb", "stats", "--kb", kb.toString()).code()).isZero();
+    }
+
     @Test
     void rejectedInputsAreListedWithOffsetAndExitOne() throws Exception {
         Path bin = tmp.resolve("blob.bin");

@@ -59,6 +59,17 @@ class MacroCliTest {
         }
     }
 
+    /** exec sim is the module the macro changed, so a user can look at what it wrote. */
+    @Test
+    void execSeesWhatAMacroWroteOnTheSameSimulator() throws Exception {
+        assertThat(fieldshell("", "macro", "heapcheck", "--target", "sim", "--yes").exit()).isZero();
+        Run ls = fieldshell("", "exec", "sim", "vfs cat /store/events/usr.check.heap/00-checkheap");
+        assertThat(ls.exit()).as(ls.err()).isZero();
+        assertThat(ls.out()).isEqualTo("module check alert\n");
+        Run older = fieldshell("", "exec", "sim:3.3.005", "vfs cat /store/events/usr.check.heap/00-checkheap");
+        assertThat(older.out()).as("another simulator, another /store").isEqualTo("Error: VFS file cannot be opened\n");
+    }
+
     @Test
     void noAnswerMeansNothingSentAndBadInputIsOneLine() throws Exception {
         Run declined = fieldshell("", "macro", "heapcheck", "--target", "sim:3.3.006");

@@ -31,6 +31,17 @@ class NonInteractiveTest {
                 tmp.resolve("cache").toString()), tmp);
     }
 
+    /** exec's sim keeps its /store under XDG_STATE_HOME: the test's, not the user's. */
+    @org.junit.jupiter.api.BeforeEach
+    void testDirs() {
+        CliEnvironment.use(dirs(), new ByteArrayInputStream(new byte[0]));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetDirs() {
+        CliEnvironment.reset();
+    }
+
     private LinkFactory links() throws Exception {
         Path ssh = Files.createDirectories(tmp.resolve("home/.ssh"));
         return new LinkFactory(Prompter.NONE, new SshSettings(ssh, ssh.resolve("known_hosts"), ssh.resolve("config"),
@@ -77,6 +88,15 @@ class NonInteractiveTest {
         assertThat(both.out()).contains("heap: give --symbols or --elf, not both").doesNotContain("\tat ");
         Run clock = script(":heap analyze dump.txt --clock-mhz -5", "", false);
         assertThat(clock.out()).contains("heap: --clock-mhz must be positive");
+    }
+
+    /** The macro said why it stopped; a second line (":macro: :macro did not complete") only repeated that it failed. */
+    @Test
+    void aMacroThatIsNotAppliedSaysSoOnce() throws Exception {
+        Run r = script(":connect sim; :macro heapcheck; echo next", "", false);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("Apply heapcheck to sim? [y/N] no (no terminal; pass --yes to confirm)\nnothing sent\nnext\n")
+                .doesNotContain("did not complete");
     }
 
     @Test
@@ -140,6 +160,11 @@ class NonInteractiveTest {
         assertThat(cl.execute("exec", "serial:/dev/nonexistent-tty", "boot status")).isEqualTo(1);
         assertThat(err3.toString().strip()).isEqualTo(
                 "fieldshell: serial:/dev/nonexistent-tty: no such serial port /dev/nonexistent-tty (is the cable plugged in?)");
+        StringWriter err4 = new StringWriter();
+        cl.setErr(new PrintWriter(err4));
+        assertThat(cl.execute("exec", "serial:" + tmp, "boot status")).isEqualTo(1);
+        assertThat(err4.toString().strip()).isEqualTo("fieldshell: serial:" + tmp + ": " + tmp + " is a directory, not a serial port"
+                + " (the module's USB console is a device like /dev/ttyUSB0 or /dev/ttyACM0)");
     }
 
     @Test

@@ -85,7 +85,8 @@ class SimCommandTest {
                 new String[] {"sim", "--fault", "baud=115200"},
                 new String[] {"sim", "--firmware", "banana"},
                 new String[] {"sim", "--crash", "/dev/null"},
-                new String[] {"sim", "--authorized-key", dir.resolve("missing.pub").toString()})) {
+                new String[] {"sim", "--authorized-key", dir.resolve("missing.pub").toString()},
+                new String[] {"sim", "--authorized-key", dir.toString()})) {
             Process p = fieldshell(args).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -93,5 +94,16 @@ class SimCommandTest {
             assertThat(err.lines().count()).as(err).isEqualTo(1);
             assertThat(err).startsWith("fieldshell: ").doesNotContain("Exception");
         }
+    }
+
+    /** 192.0.2.1 is TEST-NET-1, never an address of this machine: MINA's SEVERE log line must not come before ours. */
+    @Test
+    void anAddressThisMachineDoesNotHaveIsOneLine() throws Exception {
+        Process p = fieldshell("sim", "--bind", "192.0.2.1", "--ssh-port", "0").start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isEqualTo(1);
+        assertThat(err).isEqualTo("fieldshell: cannot listen on 192.0.2.1:0: Cannot assign requested address"
+                + " (--bind must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)\n");
     }
 }

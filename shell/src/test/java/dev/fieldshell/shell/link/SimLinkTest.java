@@ -126,6 +126,14 @@ class SimLinkTest {
         assertThat(out(link, "vfs echo x /store/ovms_config/password")).isEqualTo("Error: protected path\n");
         assertThat(out(link, "vfs cat /STORE/../store/Escape")).isEqualTo("Error: VFS file cannot be opened\n");
         assertThat(out(link, "vfs cat /store/ESCAPE")).isEqualTo("x\n"); // FAT names are case-insensitive
+        // A link reached through another case is still a link; a directory in another case is still the directory.
+        assertThat(out(link, "vfs echo x /store/LINK/escape")).isEqualTo("Error: VFS target file cannot be opened\n");
+        assertThat(out(link, "vfs cat /store/Link/outside")).isEqualTo("Error: VFS file cannot be opened\n");
+        assertThat(out(link, "vfs echo deep /store/events/usr.x/00-a")).isEmpty();
+        assertThat(out(link, "vfs cat /store/EVENTS/USR.X/00-A")).isEqualTo("deep\n");
+        assertThat(out(link, "vfs echo more /store/Events/new.dir/01-b")).isEmpty();
+        assertThat(tmp.resolve("store/events/new.dir/01-b")).hasContent("more");
+        assertThat(out(link, "vfs cat /store/nothing/here/at/all")).isEqualTo("Error: VFS file cannot be opened\n");
         assertThatThrownBy(() -> link.upload("/store/ovms_config/x", new byte[1])).hasMessageContaining("protected path");
         assertThatThrownBy(() -> link.upload("/store/big", new byte[10 * 1024 * 1024 + 1])).hasMessageContaining("size unacceptable");
     }

@@ -47,7 +47,11 @@ class SshLinkSimTest {
                 String info = link.run("config list ssh.info").output();
                 assertThat(info).contains(m.hostKeyFingerprint().replace("SHA256:", ""));
             }
-            assertThat(p.questions).singleElement().asString().contains(m.hostKeyFingerprint());
+            // what to compare, and where: ssh.info holds it without "SHA256:", read on a channel an impostor cannot answer
+            assertThat(p.questions).singleElement().asString().contains(m.hostKeyFingerprint())
+                    .contains("'config list ssh.info' on the module's USB console")
+                    .contains("shows fingerprint " + m.hostKeyFingerprint().replace("SHA256:", ""))
+                    .contains("not over this SSH connection");
             assertThat(p.secretPrompts).hasSize(1);
             assertThat(Files.readString(s.knownHosts())).contains("[127.0.0.1]:" + m.sshPort() + " ssh-rsa ");
         }
@@ -79,6 +83,22 @@ class SshLinkSimTest {
                     .hasMessageContaining("CHANGED")
                     .hasMessageContaining(m2.hostKeyFingerprint())
                     .hasMessageContaining("ssh-keygen -R");
+        }
+    }
+
+    /** exec and scripts cannot ask: the one line says what to compare it with before trusting it from a terminal. */
+    @Test
+    void anUntrustedHostKeyIsOneLineThatSaysWhatToCheck() throws Exception {
+        try (SimulatedModule m = SimulatedModule.builder().sshPort(0).build().start()) {
+            SshSettings s = settings();
+            assertThatThrownBy(() -> SshLink.open(target(m, ""), s, new RecordingPrompter(false, "any")))
+                    .isInstanceOf(LinkException.class)
+                    .hasMessageNotContaining("\n")
+                    .hasMessageContaining("(" + m.hostKeyFingerprint() + ") is not in " + s.knownHosts() + " and was not trusted")
+                    .hasMessageContaining("'config list ssh.info' on the module's USB console")
+                    .hasMessageContaining("shows fingerprint " + m.hostKeyFingerprint().replace("SHA256:", ""))
+                    .hasMessageContaining("then connect once from a terminal and trust it");
+            assertThat(s.knownHosts()).doesNotExist();
         }
     }
 

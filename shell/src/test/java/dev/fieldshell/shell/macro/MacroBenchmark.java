@@ -45,10 +45,11 @@ public final class MacroBenchmark {
                     tool.sharePlans(args.length <= 2 || Boolean.parseBoolean(args[2]));
                     int n = Integer.parseInt(args.length > 1 ? args[1] : "30");
                     for (int i = 0; i < n; i++) {
-                        runFleet(fx, tool, 20, null, "loop" + i, false);
+                        runFleet(fx, tool, 20, null, "loop" + i, "mixed");
                     }
                 }
-                default -> throw new IllegalArgumentException("plan, plan-after-tab [ms] or fleet [latency ms]");
+                case "fleet-threads" -> fleetThreads(fx, Integer.parseInt(args.length > 1 ? args[1] : "60"));
+                default -> throw new IllegalArgumentException("plan, plan-after-tab [ms], fleet [latency ms|baud=N...], fleet-loop or fleet-threads [runs]");
             }
         }
     }
@@ -129,9 +130,9 @@ public final class MacroBenchmark {
         for (boolean share : new boolean[] {false, true}) {
             tool.sharePlans(share);
             for (int w = 0; w < 3; w++) {
-                runFleet(fx, tool, 1, link, "warm" + share + w, false);
+                runFleet(fx, tool, 1, link, "warm" + share + w, "mixed");
             }
-            runFleet(fx, tool, 20, link, "warm20" + share, false);
+            runFleet(fx, tool, 20, link, "warm20" + share, "mixed");
         }
         int reps = 5;
         Map<String, List<double[]>> results = new LinkedHashMap<>();
@@ -139,9 +140,13 @@ public final class MacroBenchmark {
             for (boolean share : new boolean[] {false, true}) {
                 tool.sharePlans(share);
                 String k = share ? "after" : "before";
-                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, false));
-                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, true));
-                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, false));
+                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, "mixed"));
+                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, "005"));
+                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, "mixed"));
+                if (share) {
+                    // Like for like: twenty modules of the firmware the single one runs.
+                    results.computeIfAbsent(k + " twenty006", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "t006-" + r, "006"));
+                }
             }
         }
         for (String k : List.of("before", "after")) {
@@ -156,6 +161,11 @@ public final class MacroBenchmark {
                     + " macro runs in JavaScript %.0f of 20; one module's process CPU %.0f ms (medians of %d; load average %.2f)%n",
                     k, label, one, old, twenty, twenty / one, twenty / old, cpu, cpu / 20, sim / 20, (cpu - sim) / 20, js,
                     median(results.get(k + " one006"), 1), reps, OS.getSystemLoadAverage());
+            if (results.containsKey(k + " twenty006")) {
+                double t006 = median(results.get(k + " twenty006"), 0);
+                System.out.printf("       20 modules all on 3.3.006 in parallel: %.0f ms; ratio %.2f against one 3.3.006 module;"
+                        + " process CPU %.1f ms per module%n", t006, t006 / one, median(results.get(k + " twenty006"), 1) / 20);
+            }
             if (link instanceof Fault.LineRate r) {
                 for (String which : List.of("one006", "one005")) {
                     double[] any = results.get(k + " " + which).get(0);
@@ -168,6 +178,60 @@ public final class MacroBenchmark {
         tool.sharePlans(true);
     }
 
+    /**
+     * Where a zero-latency fleet module's process CPU goes, by thread (Linux: {@code /proc/self/task},
+     * so the JIT compiler and GC threads count too): {@code runs} 20-module runs after as many to
+     * warm up, CPU per module by thread name with digits folded.
+     */
+    private static void fleetThreads(SimFixture fx, int runs) throws Exception {
+        MacroTool tool = new MacroTool(fx.dirs);
+        for (int i = 0; i < runs; i++) {
+            runFleet(fx, tool, 20, null, "warm" + i, "mixed");
+        }
+        Map<String, Long> before = threadTicks();
+        long p0 = OS.getProcessCpuTime();
+        double simMs = 0;
+        double windowMs = 0;
+        for (int i = 0; i < runs; i++) {
+            double[] r = runFleet(fx, tool, 20, null, "count" + i, "mixed");
+            windowMs += r[1];
+            simMs += r[2];
+        }
+        long p1 = OS.getProcessCpuTime();
+        Map<String, Long> after = threadTicks();
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        after.forEach((k, v) -> byGroup.merge(k.substring(k.indexOf(' ') + 1).replaceAll("\\d+", "#"), v - before.getOrDefault(k, 0L), Long::sum));
+        long hz = 100; // USER_HZ on Linux
+        double modules = runs * 20.0;
+        long live = byGroup.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("process CPU per fleet module %.2f ms while the fleet runs, %.2f ms with the benchmark's own start and close"
+                + " of 20 simulators per run (%d runs of 20, no latency, sharing on; load %.2f); the latter by thread:%n",
+                windowMs / modules, (p1 - p0) / 1e6 / modules, runs, OS.getSystemLoadAverage());
+        System.out.printf("  %-40s %6.2f ms per module (the simulators' share of them: %.2f ms)%n",
+                "threads that ended (fleet workers, events)", (p1 - p0) / 1e6 / modules - live * 1000.0 / 100 / modules, simMs / modules);
+        byGroup.entrySet().stream().filter(e -> e.getValue() > 0).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> System.out.printf("  %-40s %6.2f ms per module%n", e.getKey().equals("java") ? "main (workflow; simulators' start, close)"
+                        : e.getKey(), e.getValue() * 1000.0 / hz / modules));
+    }
+
+    /** utime+stime ticks per live thread, keyed "tid name". */
+    private static Map<String, Long> threadTicks() throws java.io.IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
     private static double median(List<double[]> runs, int column) {
         double[] v = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
         return v[v.length / 2];
@@ -176,15 +240,16 @@ public final class MacroBenchmark {
     /**
      * Wall ms, process CPU ms, simulator CPU ms (thread CPU inside the links' calls), JavaScript
      * runs, and bytes into and out of the modules on a serial line, of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
-     * and 3.3.005 ({@code old}: all 3.3.005).
+     * and 3.3.005 ({@code firmwares} "mixed"; "005" or "006": all of that version).
      */
-    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, boolean old) throws Exception {
+    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, String firmwares) throws Exception {
         Map<String, ModuleLink> links = new LinkedHashMap<>();
         List<SimulatedModule> modules = new ArrayList<>();
         List<dev.fieldshell.shell.link.SimLink> simLinks = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong simNanos = new java.util.concurrent.atomic.AtomicLong();
         for (int i = 0; i < n; i++) {
-            SimulatedModule.Builder b = SimulatedModule.builder().firmware(i % 2 == 0 && !old ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
+            SimulatedModule.Builder b = SimulatedModule.builder().firmware(
+                    firmwares.equals("006") || (firmwares.equals("mixed") && i % 2 == 0) ? SimFixture.FW_3_3_006 : SimFixture.FW_3_3_005);
             if (link != null) {
                 b.fault(link);
             }

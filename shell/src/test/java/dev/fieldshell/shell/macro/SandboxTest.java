@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A macro cannot read a host file, open a socket, start a process or a thread, reach Java classes,
- * or run forever; each attempt ends with one clear error and nothing reaches the module. Every
+ * fill the heap or run forever; each attempt ends with one clear error and nothing reaches the module. Every
  * attempt first records a change, to prove a refused macro applies nothing.
  */
 class SandboxTest extends SimFixtureTest {
@@ -55,6 +55,12 @@ class SandboxTest extends SimFixtureTest {
         String out = runMacro("ovms.config.set('password', 'module', 'hunter2');");
         assertThat(out).contains("escape.js:", "ovms.config.set: config password module holds a secret").doesNotContain("hunter2");
         assertThat(runMacro("ovms.config.set('wifi.ssid', 'Home', 'hunter2');")).contains("config wifi.ssid Home holds a secret");
+        // nor by another door: a command line or an event script that carries one
+        assertThat(runMacro("ovms.exec('config set password module hunter2');"))
+                .contains("ovms.exec: 'config set password module ****' carries a secret").doesNotContain("hunter2");
+        assertThat(runMacro("ovms.exec('enable hunter2');")).contains("ovms.exec: 'enable ****' carries a secret").doesNotContain("hunter2");
+        assertThat(runMacro("ovms.vfs.write('config set server.v3 password hunter2\\n', '/store/events/usr.x/01-pw');"))
+                .contains("ovms.vfs.write: 'config set server.v3 password ****' carries a secret").doesNotContain("hunter2");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,6 +112,28 @@ class SandboxTest extends SimFixtureTest {
         tool = new MacroTool(fx.dirs, Duration.ofSeconds(2));
         String out = runMacro("for (;;) { ovms.module.has('vfs.echo'); }");
         assertThat(out).contains("stopped: ran longer than the JavaScript time limit");
+    }
+
+    /** GraalJS community has no heap limit: without the watchdog's this filled the Java heap and took the REPL down. */
+    @Test
+    void cannotFillTheHeap() throws Exception {
+        String out = runMacro("let a = []; for (;;) a.push('x'.repeat(1e6) + a.length);");
+        assertThat(out).contains("escape.js: stopped: ran out of memory (held more than ").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aJsLineThatFillsTheHeapLeavesNothingBehind() throws Exception {
+        try (JsSession js = tool.jsSession(new MacroWorkflow.Target("m", m.link()), new SimFixture.RecordingUi(true))) {
+            js.eval("var kept = 'before'");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> js.eval("var a = []; for (;;) a.push('x'.repeat(1e6) + a.length);"))
+                    .isInstanceOf(MacroException.class)
+                    .hasMessageStartingWith("stopped: ran out of memory (held more than ")
+                    .hasMessageEndingWith("; the session starts afresh");
+            // the array went with the context, so later lines have the heap back
+            assertThat(js.eval("typeof a + ' ' + typeof kept")).isEqualTo("undefined undefined");
+            // garbage is no harm: far more than the allowance allocated, little held
+            assertThat(js.eval("let n = 0; for (let i = 0; i < 600; i++) n += ('y'.repeat(1e6) + i).length; n")).isEqualTo("600001690");
+        }
     }
 
     @Test

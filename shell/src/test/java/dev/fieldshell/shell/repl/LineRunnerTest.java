@@ -84,9 +84,26 @@ class LineRunnerTest {
                 new Style(false));
         runner.run(":use nosuch");
         runner.run(":use a b");
+        // commands shared with the command line: their own name and their usage once, not twice
+        runner.run(":js");
+        runner.run(":macro");
+        runner.run(":heap");
         assertThat(out.toString().lines().toList()).containsExactly(
                 ":use: no open target named 'nosuch' (open: rec); usage: :use NAME",
-                ":use: expected one NAME; usage: :use NAME");
+                ":use: expected one NAME; usage: :use NAME",
+                ":js: usage: :js EXPRESSION   e.g. :js ovms.vfs.ls('/store/events')",
+                ":macro: which macro? (macro list shows them); usage: :macro list | show NAME | resume [MODULE] | NAME [--param value]... "
+                        + "[--dry-run] [--yes] [--force] [--target a,b,c | --targets FILE]",
+                ":heap: say 'analyze FILE…' or 'compare A B'; usage: :heap analyze FILE... [--symbols F | --elf F | --build V] [--kb DIR] "
+                        + "[--clock-mhz N] [--json] [--svg OUT]");
+
+        // the subcommand is checked before a module is needed: no target open, the typo is still what is reported
+        StringWriter out2 = new StringWriter();
+        Session none = new Session(t -> rec, new PrintWriter(out2), q -> false, false, false, XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        new LineRunner(none, LocalCommands.all(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(), new Style(false))
+                .run(":events pul");
+        assertThat(out2.toString().strip()).isEqualTo(":events: unknown subcommand 'pul' (pull, diff, push, lint); usage: :events pull [DIR] "
+                + "| diff [DIR] | push [DIR] [--delete] [--dry-run] [--yes] | lint");
     }
 
     /** Crash text in a module's log lines is in the transcript as "crash recognized", as it is for command output. */

@@ -37,10 +37,28 @@ class SecretsTest {
         assertThat(Secrets.isSecretConfig("module", "debug.heap.alert")).isFalse();
     }
 
+    /** What a helper types on someone's module: the secret goes through other commands too. */
+    @Test
+    void secretsInsideOtherCommandsAreMasked() {
+        assertThat(Secrets.mask("vfs echo hunter2 /store/ovms_config/password")).isEqualTo("vfs echo **** /store/ovms_config/password");
+        assertThat(Secrets.mask("vfs append \"config set password module hunter2\" /store/events/usr.x/00-pw"))
+                .isEqualTo("vfs append **** /store/events/usr.x/00-pw");
+        assertThat(Secrets.mask(":js ovms.exec(\"enable hunter2\")")).isEqualTo(":js ovms.exec(\"enable ****\")");
+        assertThat(Secrets.mask(":js ovms.exec('config set wifi.ssid Home hunter2'); 1"))
+                .isEqualTo(":js ovms.exec('config set wifi.ssid Home ****'); 1");
+        assertThat(Secrets.mask(":js ovms.config.set('password', \"module\", 'hunter2')"))
+                .isEqualTo(":js ovms.config.set('password', \"module\", '****')");
+        assertThat(Secrets.mask(":js ovms.config.set('module', 'debug.heap.alert', 'yes')"))
+                .isEqualTo(":js ovms.config.set('module', 'debug.heap.alert', 'yes')");
+    }
+
     @Test
     void ordinaryLinesAreUntouched() {
         assertThat(Secrets.mask("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y"))
                 .isEqualTo("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y");
         assertThat(Secrets.mask("event list")).isEqualTo("event list");
+        assertThat(Secrets.mask("vfs echo \"module check alert\" /store/events/usr.check.heap/00-checkheap"))
+                .isEqualTo("vfs echo \"module check alert\" /store/events/usr.check.heap/00-checkheap");
+        assertThat(Secrets.mask(":js ovms.vfs.ls('/store/events')")).isEqualTo(":js ovms.vfs.ls('/store/events')");
     }
 }

@@ -358,10 +358,16 @@ final class VfsCommands {
         Path cur = root;
         for (Path part : root.relativize(dir)) {
             cur = cur.resolve(part.toString());
-            if (Files.isSymbolicLink(cur)) {
+            java.nio.file.attribute.BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(cur, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException absent) {
+                a = null;
+            }
+            if (a != null && a.isSymbolicLink()) {
                 throw new IOException("symlink");
             }
-            if (!Files.isDirectory(cur, LinkOption.NOFOLLOW_LINKS)) {
+            if (a == null || !a.isDirectory()) {
                 if (!Vfs.validName(cur)) {
                     throw new IOException("invalid name");
                 }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -91,17 +92,37 @@ public final class Vfs {
         }
         String[] parts = n.get().substring(1).split("/");
         Path cur = parts[0].equals("store") ? store : sd;
+        // One lstat per part; below a part that is not there (in any case) nothing is, so no more look-ups.
+        boolean missing = false;
         for (int i = 1; i < parts.length; i++) {
             Path next = cur.resolve(parts[i]);
-            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                next = findIgnoringCase(cur, parts[i]).orElse(next);
-            }
-            if (Files.isSymbolicLink(next)) {
-                return Optional.empty();
+            if (!missing) {
+                BasicFileAttributes a = attributes(next);
+                if (a == null) {
+                    Optional<Path> other = findIgnoringCase(cur, parts[i]);
+                    if (other.isPresent()) {
+                        next = other.get();
+                        a = attributes(next);
+                    } else {
+                        missing = true;
+                    }
+                }
+                if (a != null && a.isSymbolicLink()) {
+                    return Optional.empty();
+                }
             }
             cur = next;
         }
         return Optional.of(cur);
+    }
+
+    /** The file's own attributes (a link is not followed), or null when there is none. */
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Whether a file of this name may be created on FAT. */
@@ -136,10 +157,8 @@ public final class Vfs {
         return r.isEmpty() ? mount : mount + "/" + r;
     }
 
+    /** A name in {@code dir} equal to {@code name} but for case (FAT); empty also when {@code dir} is no directory. */
     private static Optional<Path> findIgnoringCase(Path dir, String name) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 if (p.getFileName().toString().equalsIgnoreCase(name)) {

@@ -11,11 +11,17 @@ import java.util.List;
  * Simulator costs: start-up, in-process command round trip, and a fleet of twenty SSH
  * simulators in one JVM. Run: {@code mvn -q -pl shell -am test-compile} then
  * {@code java -cp "shell/target/test-classes:shell/target/classes:$(ls shell/target/lib/*.jar | tr '\n' :)" dev.fieldshell.shell.sim.bench.SimBenchmark}.
+ * With the argument {@code heapcheck-commands [rounds]}: the simulator's thread CPU for the nine
+ * commands heapcheck sends a 3.3.006 module (3 reads, 3 writes, 3 verifies), each round on a fresh store.
  */
 public final class SimBenchmark {
     private SimBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("heapcheck-commands")) {
+            heapcheckCommands(args.length > 1 ? Integer.parseInt(args[1]) : 1000);
+            return;
+        }
         java.util.logging.Logger.getLogger("org.apache.sshd").setLevel(java.util.logging.Level.WARNING);
         Path tmp = Files.createTempDirectory("simbench");
         Path key = tmp.resolve("hostkey");
@@ -62,6 +68,49 @@ public final class SimBenchmark {
                 (f1 - f0) / 1e6, (after - before) / 1048576.0, Thread.activeCount());
         for (SimulatedModule m : fleet) {
             m.close();
+        }
+    }
+
+    private static void heapcheckCommands(int rounds) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        String[] files = {"/store/events/usr.check.heap/00-checkheap", "/store/events/server.v2.stopped/90-checkheap",
+            "/store/events/server.v3.stopped/90-checkheap"};
+        String[] texts = {"module check alert", "event raise -d5000 usr.check.heap", "event raise -d5000 usr.check.heap"};
+        List<String> commands = new ArrayList<>();
+        for (String f : files) {
+            commands.add("vfs stat " + f);
+        }
+        for (int i = 0; i < files.length; i++) {
+            commands.add("vfs echo \"" + texts[i] + "\" " + files[i]);
+        }
+        for (String f : files) {
+            commands.add("vfs stat " + f);
+        }
+        for (int pass = 0; pass < 3; pass++) { // the last pass counts; the first two warm up the JIT
+            long[] per = new long[commands.size()];
+            for (int r = 0; r < rounds; r++) {
+                Path store = Files.createTempDirectory("simbench-store");
+                try (SimulatedModule m = SimulatedModule.builder().store(store).build().start(); SimLink link = m.link()) {
+                    for (int i = 0; i < per.length; i++) {
+                        long c = threads.getCurrentThreadCpuTime();
+                        link.run(commands.get(i));
+                        per[i] += threads.getCurrentThreadCpuTime() - c;
+                    }
+                }
+                try (var walk = Files.walk(store)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            if (pass == 2) {
+                System.out.printf("heapcheck's 9 commands on a fresh 3.3.006 store: %.0f us of thread CPU (%d rounds; load %.2f)%n",
+                        java.util.Arrays.stream(per).sum() / 1e3 / rounds, rounds,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                for (int i = 0; i < per.length; i++) {
+                    System.out.printf("  %6.1f us  %s%n", per[i] / 1e3 / rounds, commands.get(i));
+                }
+            }
         }
     }
 }

@@ -147,43 +147,54 @@ public final class GithubIssueImporter {
             for (JsonNode c : comments) {
                 String body = c.path("body").asText("");
                 MailBody split = QuoteSplitter.split(body);
-                // A quote of the thread itself says nothing new; one of a mail answered by e-mail, or of
-                // another place, is the only copy of those words (and of a crash in them) the KB gets.
-                String unseen = "";
+                List<CrashReport> own = CrashExtraction.crashes(split.own());
+                // A quote of the thread itself says nothing new. A quote the thread lacks that holds a crash no
+                // comment reported (a mail answered by e-mail) is the only copy of that report: it is kept, with
+                // its words, marked as a quote.
+                String kept = "";
+                List<CrashReport> quotedCrashes = new ArrayList<>();
                 if (!split.quoted().isBlank()) {
                     if (thread == null) {
                         thread = new UnseenQuote(issue.path("title").asText("") + "\n" + text);
                     }
-                    unseen = thread.unseen(split.quoted());
+                    String unseen = thread.unseen(split.quoted());
+                    if (!unseen.isEmpty()) {
+                        if (fingerprints == null) {
+                            fingerprints = new java.util.HashSet<>();
+                            for (CrashReport k : crashes) {
+                                fingerprints.add(CrashExtraction.fingerprint(k));
+                            }
+                        }
+                        Set<String> known = new java.util.HashSet<>();
+                        for (CrashReport k : own) {
+                            known.add(CrashExtraction.fingerprint(k));
+                        }
+                        for (CrashReport q : CrashExtraction.crashes(unseen)) {
+                            String fp = CrashExtraction.fingerprint(q);
+                            if (fp.isEmpty() || !fingerprints.contains(fp) && known.add(fp)) {
+                                quotedCrashes.add(q);
+                            }
+                        }
+                        kept = quotedCrashes.isEmpty() ? "" : unseen;
+                    }
                 }
-                if (split.own().isBlank() && unseen.isEmpty()) {
+                if (split.own().isBlank() && kept.isEmpty()) {
                     continue;
                 }
-                String added = unseen.isEmpty() ? split.own() : QuoteSplitter.requote(split.own(), unseen);
+                String added = kept.isEmpty() ? split.own() : QuoteSplitter.requote(split.own(), kept);
                 text.append("\n\n---\n").append(c.path("user").path("login").asText("")).append(' ')
                         .append(c.path("created_at").asText("")).append(":\n").append(added);
                 if (thread != null) {
                     thread.add(added);
                 }
-                List<CrashReport> own = CrashExtraction.crashes(split.own());
                 crashes.addAll(own);
+                crashes.addAll(quotedCrashes);
                 if (fingerprints != null) {
                     for (CrashReport k : own) {
                         fingerprints.add(CrashExtraction.fingerprint(k));
                     }
-                }
-                if (!unseen.isEmpty()) {
-                    if (fingerprints == null) {
-                        fingerprints = new java.util.HashSet<>();
-                        for (CrashReport k : crashes) {
-                            fingerprints.add(CrashExtraction.fingerprint(k));
-                        }
-                    }
-                    for (CrashReport q : CrashExtraction.crashes(unseen)) {
-                        String fp = CrashExtraction.fingerprint(q);
-                        if (fp.isEmpty() || fingerprints.add(fp)) {
-                            crashes.add(q);
-                        }
+                    for (CrashReport k : quotedCrashes) {
+                        fingerprints.add(CrashExtraction.fingerprint(k));
                     }
                 }
             }

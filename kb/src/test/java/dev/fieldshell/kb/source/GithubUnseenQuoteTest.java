@@ -9,8 +9,9 @@ import dev.fieldshell.kb.index.KbDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * A comment's quote of its own thread is dropped, as before; a quote of something the thread does not
- * hold (a mail answered by e-mail, another forum) is kept, and a crash in it is the issue's crash.
+ * A comment's quote of its own thread is dropped, as before; a quote the thread does not hold that carries
+ * a crash (a mail answered by e-mail) is kept with its words, and the crash is the issue's crash. A quote
+ * without a crash is dropped as before: most quotes repeat something said elsewhere.
  */
 class GithubUnseenQuoteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,15 +50,32 @@ class GithubUnseenQuoteTest {
     }
 
     @Test
+    void quoteWithoutACrashIsDroppedAsBefore() {
+        KbDocument d = GithubIssueImporter.toDocument(issue("Crashes with all vfs logging.",
+                """
+                > Did you try the edge build?
+
+                Yes, same crash.
+                """), "issues.json");
+        assertThat(d.text()).doesNotContain("edge build").contains("Yes, same crash.");
+    }
+
+    @Test
     void quoteOfTheThreadItselfIsDroppedEvenWhenRewrapped() {
-        KbDocument d = GithubIssueImporter.toDocument(issue("Seems to indicate stack overflow, make your stack bigger?",
+        KbDocument d = GithubIssueImporter.toDocument(issue("""
+                Seems to indicate stack overflow, make your stack bigger?
+                Guru Meditation Error: Core  1 panic'ed (LoadProhibited). Exception was unhandled.
+                Backtrace: 0x400d742b:0x3ffc2a50 0x400d6f36:0x3ffc2a70
+                """,
                 """
                 > Seems to indicate stack overflow,
                 > make your stack   bigger?
+                > Guru Meditation Error: Core  1 panic'ed (LoadProhibited). Exception was unhandled.
+                > Backtrace: 0x400d742b:0x3ffc2a50     0x400d6f36:0x3ffc2a70
 
                 did that, but it did not help
                 """), "issues.json");
         assertThat(d.text()).doesNotContain(">").contains("did that, but it did not help");
-        assertThat(d.crashes()).isEmpty();
+        assertThat(d.crashes()).as("the body's crash, not again from the quote").hasSize(1);
     }
 }

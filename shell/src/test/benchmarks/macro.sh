@@ -10,6 +10,7 @@
 #      console's rate, reference §1.2: the one link figure that is a fact, not an assumption)
 # usage: shell/src/test/benchmarks/macro.sh [fleet [LINK...]]   (from anywhere; builds first; "fleet": only 4,
 #        with no latency and each LINK given: MS per command or baud=N; default 44 100 baud=115200)
+#        shell/src/test/benchmarks/macro.sh fleet-threads [RUNS]   (a zero-latency fleet module's CPU by thread)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
@@ -28,6 +29,11 @@ run() { "$java_bin" -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-
     --sun-misc-unsafe-memory-access=allow -Dfieldshell.scripts="$root/scripts" "$@"; }
 bench() { run "$@" -cp "$cp" dev.fieldshell.shell.macro.MacroBenchmark "${args[@]}"; }
 echo "# $(date -u +%FT%TZ); uptime: $(uptime)"
+if [[ "${1:-}" == fleet-threads ]]; then
+    args=(fleet-threads "${2:-60}"); bench
+    echo "# end: $(uptime)"
+    exit 0
+fi
 if [[ "${1:-}" == fleet ]]; then
     shift
     if [[ $# -gt 0 ]]; then args=(fleet "$@"); else args=(fleet 44 100 baud=115200); fi

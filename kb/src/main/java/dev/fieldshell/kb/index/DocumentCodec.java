@@ -184,9 +184,14 @@ public final class DocumentCodec {
 
     /** The content hash of a document given its canonical JSON (saves serializing twice). */
     public static String hashOfJson(String canonicalJson) {
+        return hashOfJson(canonicalJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #hashOfJson(String)}, with the JSON already encoded as UTF-8. */
+    public static String hashOfJson(byte[] canonicalJsonUtf8) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(canonicalJsonUtf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

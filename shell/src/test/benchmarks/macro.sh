@@ -9,7 +9,9 @@
 #      off ("before") and on ("after") in the same JVM; and over a 115200 baud serial line (the USB
 #      console's rate, reference §1.2: the one link figure that is a fact, not an assumption)
 # usage: shell/src/test/benchmarks/macro.sh [fleet [LINK...]]   (from anywhere; builds first; "fleet": only 4,
-#        with no latency and each LINK given: MS per command or baud=N; default 44 100 baud=115200)
+#        with no latency and each LINK given: MS per command or baud=N; default 44 100 baud=115200 serial=115200;
+#        serial=N: fieldshell's SerialLink on each simulator's pty paced at N baud)
+#        shell/src/test/benchmarks/macro.sh fleet-threads [RUNS]   (a zero-latency fleet module's CPU by thread)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
@@ -28,9 +30,14 @@ run() { "$java_bin" -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-
     --sun-misc-unsafe-memory-access=allow -Dfieldshell.scripts="$root/scripts" "$@"; }
 bench() { run "$@" -cp "$cp" dev.fieldshell.shell.macro.MacroBenchmark "${args[@]}"; }
 echo "# $(date -u +%FT%TZ); uptime: $(uptime)"
+if [[ "${1:-}" == fleet-threads ]]; then
+    args=(fleet-threads "${2:-60}"); bench
+    echo "# end: $(uptime)"
+    exit 0
+fi
 if [[ "${1:-}" == fleet ]]; then
     shift
-    if [[ $# -gt 0 ]]; then args=(fleet "$@"); else args=(fleet 44 100 baud=115200); fi
+    if [[ $# -gt 0 ]]; then args=(fleet "$@"); else args=(fleet 44 100 baud=115200 serial=115200); fi
     bench
     echo "# end: $(uptime)"
     exit 0
@@ -42,5 +49,5 @@ if [[ "$("$java_bin" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c AOTCach
     echo "# with an AOT cache trained by one run of the same benchmark:"
     for i in 1 2 3; do bench -XX:AOTCache="$work/macro.aot"; done
 fi
-args=(fleet 44 100 baud=115200); bench
+args=(fleet 44 100 baud=115200 serial=115200); bench
 echo "# end: $(uptime)"

@@ -14,8 +14,9 @@ import java.util.List;
  * @param url        where a person can read it; empty when unknown
  * @param date       ISO-8601 date or date-time; empty when unknown
  * @param author     who wrote it; empty when unknown
- * @param text       the document's own text (quotes of earlier mails removed)
- * @param crashes    crashes found in its own text
+ * @param text       the document's own text (quotes of what the KB holds removed; a quote of a message
+ *                   it lacks is kept, marked {@code > })
+ * @param crashes    crashes found in its own text, and quoted crashes no other document reported
  * @param quotedFrom ids of documents whose crash text this one quotes (not counted as new reports)
  * @param threadId   the thread (mail thread root id, or the issue's own id)
  * @param references ids this document replies to or links (In-Reply-To, References, linked issues)

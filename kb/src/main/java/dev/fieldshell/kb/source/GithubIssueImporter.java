@@ -141,16 +141,62 @@ public final class GithubIssueImporter {
         StringBuilder text = new StringBuilder(issue.path("body").asText(""));
         List<CrashReport> crashes = new ArrayList<>(CrashExtraction.crashes(issue.path("body").asText("")));
         JsonNode comments = issue.path("comments");
+        UnseenQuote thread = null;
+        Set<String> fingerprints = null;
         if (comments.isArray()) {
             for (JsonNode c : comments) {
                 String body = c.path("body").asText("");
                 MailBody split = QuoteSplitter.split(body);
-                if (split.own().isBlank()) {
+                List<CrashReport> own = CrashExtraction.crashes(split.own());
+                // A quote of the thread itself says nothing new. A quote the thread lacks that holds a crash no
+                // comment reported (a mail answered by e-mail) is the only copy of that report: it is kept, with
+                // its words, marked as a quote.
+                String kept = "";
+                List<CrashReport> quotedCrashes = new ArrayList<>();
+                if (!split.quoted().isBlank()) {
+                    if (thread == null) {
+                        thread = new UnseenQuote(issue.path("title").asText("") + "\n" + text);
+                    }
+                    String unseen = thread.unseen(split.quoted());
+                    if (!unseen.isEmpty()) {
+                        if (fingerprints == null) {
+                            fingerprints = new java.util.HashSet<>();
+                            for (CrashReport k : crashes) {
+                                fingerprints.add(CrashExtraction.fingerprint(k));
+                            }
+                        }
+                        Set<String> known = new java.util.HashSet<>();
+                        for (CrashReport k : own) {
+                            known.add(CrashExtraction.fingerprint(k));
+                        }
+                        for (CrashReport q : CrashExtraction.crashes(unseen)) {
+                            String fp = CrashExtraction.fingerprint(q);
+                            if (fp.isEmpty() || !fingerprints.contains(fp) && known.add(fp)) {
+                                quotedCrashes.add(q);
+                            }
+                        }
+                        kept = quotedCrashes.isEmpty() ? "" : unseen;
+                    }
+                }
+                if (split.own().isBlank() && kept.isEmpty()) {
                     continue;
                 }
+                String added = kept.isEmpty() ? split.own() : QuoteSplitter.requote(split.own(), kept);
                 text.append("\n\n---\n").append(c.path("user").path("login").asText("")).append(' ')
-                        .append(c.path("created_at").asText("")).append(":\n").append(split.own());
-                crashes.addAll(CrashExtraction.crashes(split.own()));
+                        .append(c.path("created_at").asText("")).append(":\n").append(added);
+                if (thread != null) {
+                    thread.add(added);
+                }
+                crashes.addAll(own);
+                crashes.addAll(quotedCrashes);
+                if (fingerprints != null) {
+                    for (CrashReport k : own) {
+                        fingerprints.add(CrashExtraction.fingerprint(k));
+                    }
+                    for (CrashReport k : quotedCrashes) {
+                        fingerprints.add(CrashExtraction.fingerprint(k));
+                    }
+                }
             }
         }
         String all = text.toString();

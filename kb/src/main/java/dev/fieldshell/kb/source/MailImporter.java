@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Imports mbox, HyperKitty mbox exports and pipermail monthly text archives: one document per mail,
  * id = Message-ID without angle brackets, own text split from quotes, crashes parsed from the own
  * text, crashes in quoted text linked to the mail they first appeared in ({@code quotedFrom}), and
- * threads from {@code References} / {@code In-Reply-To}, else from the normalized subject.
+ * threads from {@code References} / {@code In-Reply-To}, else from the normalized subject. A mail
+ * whose parent is not in the archive keeps what it quotes (marked {@code > }), and a quoted crash no
+ * earlier mail reported is its own: the quote is the only copy of that report and of its words.
  *
  * <p>An instance remembers threads and crash origins across the files of one import run, so a reply
  * in next month's archive still finds its thread and its quoted crash's origin.
@@ -78,8 +80,7 @@ public final class MailImporter {
         if (date.isEmpty()) {
             date = MailDates.iso(raw.fromLine().substring(5));
         }
-        String text = MimeText.text(h, raw.body());
-        MailBody body = QuoteSplitter.split(text);
+        MailBody body = QuoteSplitter.split(MimeText.text(h, raw.body()));
 
         List<String> inReplyTo = h.ids("in-reply-to");
         List<String> refs = h.ids("references");
@@ -88,33 +89,53 @@ public final class MailImporter {
         references.remove(id);
         String parent = !inReplyTo.isEmpty() ? inReplyTo.get(0) : refs.isEmpty() ? "" : refs.get(refs.size() - 1);
 
+        boolean parentSeen = !parent.isEmpty() && threadByMessage.containsKey(parent);
         String threadId = thread(id, subject, refs, parent);
+        // The mail it answers is in the archive: by its headers, or (without them) by an earlier mail of the
+        // same subject. Otherwise what it quotes is the only copy the KB will have.
+        boolean originInArchive = parent.isEmpty() ? !threadId.equals(id) : parentSeen;
 
-        List<CrashReport> crashes = CrashExtraction.crashes(body.own());
+        List<CrashReport> crashes = new ArrayList<>(CrashExtraction.crashes(body.own()));
+        Set<String> quotedFrom = new LinkedHashSet<>();
+        List<String> unknownQuoted = new ArrayList<>();
+        for (String quotedFingerprint : quotedCrashes.fingerprints(body.quoted())) {
+            String origin = crashOrigin.get(quotedFingerprint);
+            if (origin != null && !origin.equals(id)) {
+                quotedFrom.add(origin);
+            } else if (origin == null && originInArchive) {
+                if (!parent.isEmpty()) {
+                    quotedFrom.add(parent);
+                }
+            } else if (origin == null) {
+                unknownQuoted.add(quotedFingerprint);
+            }
+        }
+        String text = body.own();
+        if (!originInArchive && !body.quoted().isBlank()) {
+            // A quoted crash whose report is not in the archive is this mail's crash, and the quoted words
+            // (often the diagnosis being answered) are kept, marked as a quote.
+            for (CrashReport c : CrashExtraction.crashes(body.quoted())) {
+                if (unknownQuoted.contains(CrashExtraction.fingerprint(c))) {
+                    crashes.add(c);
+                }
+            }
+            text = QuoteSplitter.requote(body.own(), body.quoted());
+        }
         for (CrashReport c : crashes) {
             String fp = CrashExtraction.fingerprint(c);
             if (!fp.isEmpty() && crashOrigin.size() < MAX_REMEMBERED) {
                 crashOrigin.putIfAbsent(fp, id);
             }
         }
-        Set<String> quotedFrom = new LinkedHashSet<>();
-        for (String quotedFingerprint : quotedCrashes.fingerprints(body.quoted())) {
-            String origin = crashOrigin.get(quotedFingerprint);
-            if (origin != null && !origin.equals(id)) {
-                quotedFrom.add(origin);
-            } else if (origin == null && !parent.isEmpty()) {
-                quotedFrom.add(parent);
-            }
-        }
-        references.addAll(IssueLinks.issueIds(body.own(), "", ""));
-        List<String> links = new ArrayList<>(IssueLinks.urls(body.own()));
+        references.addAll(IssueLinks.issueIds(text, "", ""));
+        List<String> links = new ArrayList<>(IssueLinks.urls(text));
         links.addAll(body.attachments());
 
         String title = stripSubjectPrefixes(subject);
-        StringBuilder componentText = new StringBuilder(subject).append('\n').append(body.own());
+        StringBuilder componentText = new StringBuilder(subject).append('\n').append(text);
         crashes.forEach(c -> c.frames().forEach(f -> componentText.append('\n').append(f.function())));
         return new KbDocument(id, DocType.MAIL, title.isEmpty() ? subject : title, url(h, id, subject), date, author(h.get("from")),
-                body.own(), crashes, List.copyOf(quotedFrom), threadId, List.copyOf(references),
+                text, crashes, List.copyOf(quotedFrom), threadId, List.copyOf(references),
                 CrashExtraction.signatures(crashes), ComponentTagger.components(componentText.toString()), "", "", "", "",
                 List.copyOf(new LinkedHashSet<>(links)), List.of());
     }

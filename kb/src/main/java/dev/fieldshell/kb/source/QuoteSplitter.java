@@ -114,6 +114,30 @@ final class QuoteSplitter {
         return new MailBody(trimBlankLines(own), trimBlankLines(quoted), attributions, attachments);
     }
 
+    /**
+     * {@code own}, then a blank line and {@code quoted} with each line marked {@code > }: the text of a mail
+     * whose quoted message is not in the KB, so the quote is kept and still reads as one.
+     */
+    static String requote(String own, String quoted) {
+        StringBuilder sb = new StringBuilder(own.length() + quoted.length() + quoted.length() / 16 + 4);
+        sb.append(own);
+        if (!own.isEmpty()) {
+            sb.append("\n\n");
+        }
+        int from = 0;
+        while (from <= quoted.length()) {
+            int nl = quoted.indexOf('\n', from);
+            int end = nl < 0 ? quoted.length() : nl;
+            sb.append(end == from ? ">" : "> ").append(quoted, from, end);
+            if (nl < 0) {
+                break;
+            }
+            sb.append('\n');
+            from = nl + 1;
+        }
+        return sb.toString();
+    }
+
     /** How many lines (1 or 2) form an attribution at {@code i}, given that a quote follows; 0 if none. */
     private static int attributionAt(String[] lines, int i, int end) {
         String l = stripCr(lines[i]).strip();

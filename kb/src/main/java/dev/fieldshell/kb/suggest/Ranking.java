@@ -68,6 +68,14 @@ public final class Ranking {
             sigSim *= RULES.framelessSignature();
         }
         boolean exc = !q.exception().isEmpty() && exceptionMatches(q.exception(), d);
+        if (consequenceOfHeapCorruption(q, d)) {
+            // The abort or interrupt watchdog after CORRUPT HEAP is its consequence (as for the kind): it agrees
+            // with a crash that was a heap corruption too, not with every watchdog or abort.
+            exc = false;
+            if (!q.signature().contains("|") && !q.signature().contains("(")) {
+                sigSim = 0;
+            }
+        }
         boolean build = !q.buildKey().isEmpty() && d.builds().contains(q.buildKey());
         double score = RULES.alignment() * alignment + RULES.coverage() * coverage + RULES.retrieval() * retrieval
                 + RULES.signature() * sigSim + (exc ? RULES.exception() : 0) + (build ? RULES.build() : 0);
@@ -87,6 +95,12 @@ public final class Ranking {
             score += RULES.heap() * heapAgreement(qt.heapProblems(), d, facts);
         }
         return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts);
+    }
+
+    /** The crash is a heap corruption and the document's crashes are not. */
+    static boolean consequenceOfHeapCorruption(SuggestQuery q, DocumentView d) {
+        return q.traits().kinds().contains(CrashKind.HEAP_CORRUPTION) && !q.traits().heapProblems().isEmpty()
+                && !d.traits().kinds().contains(CrashKind.HEAP_CORRUPTION);
     }
 
     /**

@@ -123,7 +123,7 @@ public final class SymbolStore {
         byte[] head;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new SymbolsException(file + ": no such file");
+                throw new SymbolsException(file + (Files.isDirectory(file) ? ": a directory, not an ELF or a symbol map" : ": no such file"));
             }
             try (var in = Files.newInputStream(file)) {
                 head = in.readNBytes(4);

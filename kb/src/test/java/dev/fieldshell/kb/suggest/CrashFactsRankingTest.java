@@ -60,7 +60,7 @@ class CrashFactsRankingTest {
                 + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n" + interruptWdt;
         KbDocument badTail = report("h/t#1", "Heap corruption",
                 "CORRUPT HEAP: Bad tail at 0x3ffc1000. Expected 0xbaad5678 got 0xbaad5600\n"
-                        + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n"
+                        + "E (208095) heap: Assert failed in multi_heap_free\n"
                         + "Backtrace: 0x40081111:0x3ffbed0c 0x40082222:0x3ffbed30\n");
         KbDocument badHead = report("h/h#2", "Heap corruption",
                 "CORRUPT HEAP: Bad head at 0x3ffc2000. Expected 0xabba1234 got 0x00000000\n"
@@ -80,6 +80,26 @@ class CrashFactsRankingTest {
         assertThat(SuggestFormat.json(r)).contains("\"matched_facts\"").contains("heap: bad head");
         Suggestion wdt = r.suggestions().stream().filter(s -> s.documents().get(0).id().equals("w/d#3")).findFirst().orElseThrow();
         assertThat(wdt.matchedFacts()).noneMatch(f -> f.startsWith("same kind"));
+    }
+
+    @Test
+    void theWatchdogAfterACorruptHeapAgreesWithHeapCorruptionsNotWithEveryWatchdog() {
+        String interruptWdt = "Guru Meditation Error: Core  1 panic'ed (Interrupt wdt timeout on CPU1)\n"
+                + "Core 1 register dump:\nPC      : 0x4008a54a  PS      : 0x00060735  A0      : 0x800897a2  A1      : 0x3ffbed0c\n"
+                + "Backtrace: 0x4008a54a:0x3ffbed0c 0x4008979f:0x3ffbed30\n";
+        String query = "CORRUPT HEAP: Bad head at 0x3ffb8c24. Expected 0xabba1234 got 0xfefefefe\n"
+                + "assert failed: multi_heap_free multi_heap_poisoning.c:253 (head != NULL)\n" + interruptWdt;
+        KbDocument wdtOnly = report("w/d#1", "Crash", interruptWdt);
+        KbDocument otherCorruption = report("h/t#2", "Crash",
+                "CORRUPT HEAP: Bad tail at 0x3ffc1000. Expected 0xbaad5678 got 0xbaad5600\n"
+                        + "E (208095) heap: Assert failed in multi_heap_free\n"
+                        + "abort() was called at PC 0x40081111 on core 1\n"
+                        + "Backtrace: 0x40081111:0x3ffbed0c 0x40082222:0x3ffbed30\n");
+
+        SuggestResult r = rank(query, List.of(wdtOnly, otherCorruption));
+
+        assertThat(r.suggestions()).extracting(s -> s.documents().get(0).id()).containsExactly("h/t#2", "w/d#1");
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("same kind: heap corruption");
     }
 
     @Test

@@ -45,6 +45,8 @@ class SymbolStoreTest {
         assertThatThrownBy(() -> store.add("3.3.005", junk)).hasMessageStartingWith(junk + ": no symbols found");
         assertThatThrownBy(() -> store.add("latest", junk)).hasMessageContaining("is not a firmware version");
         assertThatThrownBy(() -> store.add("3.3.005", work.resolve("missing.elf"))).hasMessageEndingWith("no such file");
+        // a directory given for the ELF (a build folder) is not reported as missing
+        assertThatThrownBy(() -> store.add("3.3.005", work)).hasMessage(work + ": a directory, not an ELF or a symbol map");
         assertThat(store.list()).isEmpty();
     }
 }

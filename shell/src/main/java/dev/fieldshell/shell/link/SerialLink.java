@@ -1,6 +1,7 @@
 package dev.fieldshell.shell.link;
 
 import com.fazecast.jSerialComm.SerialPort;
+import dev.fieldshell.shell.ovms.FirmwareVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,32 @@ public final class SerialLink implements ModuleLink {
             link.close();
             throw e;
         }
-        link.info = new ModuleInfo("", "", link.console.secure());
+        try {
+            link.info = new ModuleInfo(link.firmwareMetric(), "", link.console.secure());
+        } catch (LinkException e) {
+            link.close();
+            throw e;
+        }
         return link;
+    }
+
+    /**
+     * The firmware version from metric {@code m.version}: the UART prints its banner only at boot, and
+     * plans are rendered for the firmware (e.g. {@code vfs echo} from 3.3.006). Empty when the console
+     * is not secure ({@code metrics} is a secure command) or the answer holds no version.
+     */
+    private String firmwareMetric() throws LinkException {
+        if (!console.secure()) {
+            return "";
+        }
+        String out = console.exchange("metrics list m.version", s -> {}, PROBE, true).output();
+        for (String line : out.lines().toList()) {
+            String[] f = line.strip().split("\\s+", 2);
+            if (f.length == 2 && f[0].equals("m.version") && FirmwareVersion.parse(f[1]).isPresent()) {
+                return f[1];
+            }
+        }
+        return "";
     }
 
     private void readLoop() {

@@ -172,7 +172,8 @@ public final class MacroWorkflow {
             return;
         }
         if (prep.plan().isEmpty()) {
-            ui.println("  the macro planned nothing");
+            // events push has no macro (its pseudo descriptor has no source): the folder and the module agree
+            ui.println(macro.source().isEmpty() ? "  nothing to change" : "  the macro planned nothing");
             return;
         }
         ui.println("OVMS commands:");

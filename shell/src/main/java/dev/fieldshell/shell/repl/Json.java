@@ -6,9 +6,9 @@ import dev.fieldshell.shell.link.CommandResult;
 public final class Json {
     private Json() {}
 
-    /** The command is masked as history and transcripts mask it: these lines end up in CI logs. */
+    /** The command and secret config values in its output are masked as transcripts mask them: these lines end up in CI logs. */
     public static String result(String target, String command, CommandResult r) {
-        return "{\"target\":" + string(target) + ",\"command\":" + string(Secrets.mask(command)) + ",\"output\":" + string(r.output())
+        return "{\"target\":" + string(target) + ",\"command\":" + string(Secrets.mask(command)) + ",\"output\":" + string(Secrets.maskOutput(command, r.output()))
                 + ",\"elapsed_ms\":" + r.elapsed().toMillis() + "}";
     }
 

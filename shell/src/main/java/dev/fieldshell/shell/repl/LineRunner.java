@@ -204,7 +204,7 @@ final class LineRunner {
                 }
                 out.flush();
             }
-            session.record(Transcript.OUTPUT, r.output());
+            session.record(Transcript.OUTPUT, Secrets.maskOutput(toSend, r.output()));
             spotter.spot(r.output()).ifPresent(this::offer);
         } catch (LinkException e) {
             fail(e.getMessage());

@@ -77,6 +77,11 @@ public final class Repl {
                 .printLaterWith(this::printAbove);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // the module's tokenizer has no escapes
+        try {
+            PrivateFile.create(dirs.state().resolve("history"));
+        } catch (IOException e) {
+            // JLine reports an unwritable history itself
+        }
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("fieldshell")

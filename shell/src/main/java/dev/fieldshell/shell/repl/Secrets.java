@@ -65,6 +65,33 @@ public final class Secrets {
         return line;
     }
 
+    // config list <param>: a readable param lists "  <instance>: <value>", a server password among them (reference §8).
+    private static final Pattern CONFIG_LIST = Pattern.compile("^\\s*co\\S*\\s+li\\S*\\s+(\\S+)\\s*$");
+    private static final Pattern INSTANCE_LINE = Pattern.compile("^(\\s+)([^:\\s]+): .*$");
+
+    /**
+     * What {@code command} printed, with the values of secret instances masked: the screen shows
+     * them to the person who asked, transcripts and {@code --json} lines do not keep them.
+     */
+    public static String maskOutput(String command, String output) {
+        Matcher c = CONFIG_LIST.matcher(command);
+        if (!c.matches() || output.isEmpty()) {
+            return output;
+        }
+        String param = unquoted(c.group(1));
+        StringBuilder out = new StringBuilder(output.length());
+        for (String line : output.split("(?<=\n)")) {
+            String body = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+            Matcher m = INSTANCE_LINE.matcher(body);
+            if (m.matches() && isSecretConfig(param, m.group(2))) {
+                out.append(m.group(1)).append(m.group(2)).append(": ").append(MASK).append(line.endsWith("\n") ? "\n" : "");
+            } else {
+                out.append(line);
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code ovms.config.set} of a secret keeps its param and instance; any string that is a line to mask is masked. */
     private static String maskJs(String line) {
         Matcher c = JS_CONFIG_SET.matcher(line);

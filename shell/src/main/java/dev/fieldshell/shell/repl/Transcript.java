@@ -34,10 +34,7 @@ public final class Transcript implements AutoCloseable {
     }
 
     public static Transcript open(Path file, Clock clock) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        PrivateFile.create(file);
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         return new Transcript(file, w, clock);

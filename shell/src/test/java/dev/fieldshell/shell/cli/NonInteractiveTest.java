@@ -129,6 +129,17 @@ class NonInteractiveTest {
                 .doesNotContain("s3cret", "hunter2");
     }
 
+    /** What goes in masked must not come back out: config list of a readable param prints its password instance. */
+    @Test
+    void aListedServerPasswordIsMaskedInJsonAndTheTranscript() throws Exception {
+        Path log = tmp.resolve("t.log");
+        Run plain = script(":log start " + log + "; config set server.v2 password hunter3; config list server.v2; :log stop", "", false);
+        assertThat(plain.out()).as("the screen shows what was asked for").contains("  password: hunter3");
+        assertThat(Files.readString(log)).contains("< server.v2 (readable)", "<   password: ****").doesNotContain("hunter3");
+        Run json = script("config set server.v2 password hunter3; config list server.v2", "", true);
+        assertThat(json.out()).contains("\"output\":\"server.v2 (readable)\\n  password: ****\\n\"").doesNotContain("hunter3");
+    }
+
     @Test
     void aFailingLinkInAScriptIsOneLineAndExitOne() throws Exception {
         int port = closedPort();

@@ -39,6 +39,8 @@ class SerialLinkTest {
             Path tty = tmp.resolve("ttyOVMS");
             Process socat = socat(tty, m.serialPath().orElseThrow());
             try (SerialLink link = SerialLink.open((TargetSpec.Serial) Targets.parse("serial:" + tty))) {
+                // The UART shows no banner after boot: the firmware, which plans are rendered for, comes from m.version.
+                assertThat(link.info().firmware()).isEqualTo("3.3.006-259-g1aa1daff1/ota_0/edge");
                 List<String> logs = new CopyOnWriteArrayList<>();
                 link.onLog(logs::add);
                 Files.writeString(m.storeDir().resolve("nonl.txt"), "no final newline");

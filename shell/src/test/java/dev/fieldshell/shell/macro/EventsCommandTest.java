@@ -66,6 +66,9 @@ class EventsCommandTest extends SimFixtureTest {
         assertThat(pushed).containsEntry("usr.check.heap/00-check", "module check alert\n")
                 .containsEntry("server.v2.stopped/09-first", "module check alert\n").doesNotContainKey("server.v2.stopped/9-first");
         assertThat(events(0, "diff", dir.toString(), "--delete").text()).contains("are the same");
+        // pushing it again: no macro is involved, so none is said to have planned nothing
+        assertThat(events(0, "push", dir.toString(), "--delete", "--yes").text()).contains("  nothing to change\n")
+                .doesNotContain("macro");
 
         SimFixture.RecordingUi undo = new SimFixture.RecordingUi(true);
         assertThat(tool.undo(List.of("--yes"), SimFixture.targets(Map.of("car", m.link()), "car"), undo)).as(undo.text()).isZero();

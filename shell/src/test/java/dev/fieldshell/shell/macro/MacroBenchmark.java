@@ -34,9 +34,14 @@ public final class MacroBenchmark {
                 case "plan-after-tab" -> plan(fx, Long.parseLong(args.length > 1 ? args[1] : "2000"));
                 case "fleet" -> {
                     // No latency, then each link given: a latency (ms per command) or a line rate (baud=N).
-                    fleet(fx, null);
+                    fleet(fx, null, false);
                     for (int i = 1; i < args.length; i++) {
-                        fleet(fx, args[i].startsWith("baud=") ? Fault.parse(args[i]) : new Fault.Latency(Long.parseLong(args[i])));
+                        if (args[i].startsWith("serial=")) {
+                            // The real client: SerialLink (with its sentinel per command) on each module's paced pty.
+                            fleet(fx, Fault.parse("baud=" + args[i].substring("serial=".length())), true);
+                        } else {
+                            fleet(fx, args[i].startsWith("baud=") ? Fault.parse(args[i]) : new Fault.Latency(Long.parseLong(args[i])), false);
+                        }
                     }
                 }
                 case "fleet-loop" -> {
@@ -45,7 +50,7 @@ public final class MacroBenchmark {
                     tool.sharePlans(args.length <= 2 || Boolean.parseBoolean(args[2]));
                     int n = Integer.parseInt(args.length > 1 ? args[1] : "30");
                     for (int i = 0; i < n; i++) {
-                        runFleet(fx, tool, 20, null, "loop" + i, "mixed");
+                        runFleet(fx, tool, 20, null, false, "loop" + i, "mixed");
                     }
                 }
                 case "fleet-threads" -> fleetThreads(fx, Integer.parseInt(args.length > 1 ? args[1] : "60"));
@@ -118,11 +123,11 @@ public final class MacroBenchmark {
      * instead of 9) and on 20 in parallel (half of each), with the fleet's plan sharing off
      * ("before") and on ("after"), interleaved in the same JVM. Medians of 5.
      */
-    private static void fleet(SimFixture fx, Fault link) throws Exception {
+    private static void fleet(SimFixture fx, Fault link, boolean pty) throws Exception {
         String label = switch (link) {
             case null -> "latency   0 ms/command";
             case Fault.Latency l -> String.format("latency %3d ms/command", l.millis());
-            case Fault.LineRate r -> "serial line " + r.baud() + " baud";
+            case Fault.LineRate r -> (pty ? "SerialLink, pty at " : "serial line ") + r.baud() + " baud";
             default -> throw new IllegalArgumentException(String.valueOf(link));
         };
         MacroTool tool = new MacroTool(fx.dirs);
@@ -130,9 +135,9 @@ public final class MacroBenchmark {
         for (boolean share : new boolean[] {false, true}) {
             tool.sharePlans(share);
             for (int w = 0; w < 3; w++) {
-                runFleet(fx, tool, 1, link, "warm" + share + w, "mixed");
+                runFleet(fx, tool, 1, link, pty, "warm" + share + w, "mixed");
             }
-            runFleet(fx, tool, 20, link, "warm20" + share, "mixed");
+            runFleet(fx, tool, 20, link, pty, "warm20" + share, "mixed");
         }
         int reps = 5;
         Map<String, List<double[]>> results = new LinkedHashMap<>();
@@ -140,12 +145,12 @@ public final class MacroBenchmark {
             for (boolean share : new boolean[] {false, true}) {
                 tool.sharePlans(share);
                 String k = share ? "after" : "before";
-                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "one" + r, "mixed"));
-                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, k + "old" + r, "005"));
-                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "twenty" + r, "mixed"));
+                results.computeIfAbsent(k + " one006", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, pty, k + "one" + r, "mixed"));
+                results.computeIfAbsent(k + " one005", x -> new ArrayList<>()).add(runFleet(fx, tool, 1, link, pty, k + "old" + r, "005"));
+                results.computeIfAbsent(k + " twenty", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, pty, k + "twenty" + r, "mixed"));
                 if (share) {
                     // Like for like: twenty modules of the firmware the single one runs.
-                    results.computeIfAbsent(k + " twenty006", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, k + "t006-" + r, "006"));
+                    results.computeIfAbsent(k + " twenty006", x -> new ArrayList<>()).add(runFleet(fx, tool, 20, link, pty, k + "t006-" + r, "006"));
                 }
             }
         }
@@ -166,7 +171,7 @@ public final class MacroBenchmark {
                 System.out.printf("       20 modules all on 3.3.006 in parallel: %.0f ms; ratio %.2f against one 3.3.006 module;"
                         + " process CPU %.1f ms per module%n", t006, t006 / one, median(results.get(k + " twenty006"), 1) / 20);
             }
-            if (link instanceof Fault.LineRate r) {
+            if (link instanceof Fault.LineRate r && !pty) {
                 for (String which : List.of("one006", "one005")) {
                     double[] any = results.get(k + " " + which).get(0);
                     System.out.printf("       %s on the wire: %.0f bytes in, %.0f out; their wire time one way after the other %.1f ms%n",
@@ -186,14 +191,14 @@ public final class MacroBenchmark {
     private static void fleetThreads(SimFixture fx, int runs) throws Exception {
         MacroTool tool = new MacroTool(fx.dirs);
         for (int i = 0; i < runs; i++) {
-            runFleet(fx, tool, 20, null, "warm" + i, "mixed");
+            runFleet(fx, tool, 20, null, false, "warm" + i, "mixed");
         }
         Map<String, Long> before = threadTicks();
         long p0 = OS.getProcessCpuTime();
         double simMs = 0;
         double windowMs = 0;
         for (int i = 0; i < runs; i++) {
-            double[] r = runFleet(fx, tool, 20, null, "count" + i, "mixed");
+            double[] r = runFleet(fx, tool, 20, null, false, "count" + i, "mixed");
             windowMs += r[1];
             simMs += r[2];
         }
@@ -242,10 +247,11 @@ public final class MacroBenchmark {
      * runs, and bytes into and out of the modules on a serial line, of one {@code macro heapcheck --yes} over {@code n} fresh simulators, alternately 3.3.006
      * and 3.3.005 ({@code firmwares} "mixed"; "005" or "006": all of that version).
      */
-    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, String tag, String firmwares) throws Exception {
+    private static double[] runFleet(SimFixture fx, MacroTool tool, int n, Fault link, boolean pty, String tag, String firmwares) throws Exception {
         Map<String, ModuleLink> links = new LinkedHashMap<>();
         List<SimulatedModule> modules = new ArrayList<>();
         List<dev.fieldshell.shell.link.SimLink> simLinks = new ArrayList<>();
+        List<ModuleLink> serialLinks = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong simNanos = new java.util.concurrent.atomic.AtomicLong();
         for (int i = 0; i < n; i++) {
             SimulatedModule.Builder b = SimulatedModule.builder().firmware(
@@ -253,11 +259,23 @@ public final class MacroBenchmark {
             if (link != null) {
                 b.fault(link);
             }
-            SimulatedModule m = fx.start(b, tag + "-" + (link == null ? "0" : link.toString().replaceAll("\\W", "")) + "-" + i);
+            if (pty) {
+                b.serial(true);
+            }
+            // A store of its own per run, link and transport: a used one would need nothing sent.
+            SimulatedModule m = fx.start(b, tag + "-" + (link == null ? "0" : link.toString().replaceAll("\\W", "")) + (pty ? "-pty" : "") + "-" + i);
             modules.add(m);
-            dev.fieldshell.shell.link.SimLink sl = m.link();
-            simLinks.add(sl);
-            links.put(tag + "-" + i, new CpuCountingLink(sl, simNanos));
+            ModuleLink ml;
+            if (pty) {
+                ml = dev.fieldshell.shell.link.SerialLink.open((dev.fieldshell.shell.link.TargetSpec.Serial)
+                        dev.fieldshell.shell.link.Targets.parse("serial:" + m.serialPath().orElseThrow()));
+                serialLinks.add(ml);
+            } else {
+                dev.fieldshell.shell.link.SimLink sl = m.link();
+                simLinks.add(sl);
+                ml = sl;
+            }
+            links.put(tag + "-" + i, new CpuCountingLink(ml, simNanos));
         }
         List<String> words = new ArrayList<>(List.of("heapcheck", "--yes", "--force", "--target", String.join(",", links.keySet())));
         StringBuffer said = new StringBuffer();
@@ -281,6 +299,7 @@ public final class MacroBenchmark {
         if (code != 0 || applied != n) {
             throw new IllegalStateException("fleet run did not apply everywhere (" + applied + " of " + n + "):\n" + said);
         }
+        serialLinks.forEach(ModuleLink::close);
         modules.forEach(SimulatedModule::close);
         long in = 0;
         long out = 0;

@@ -52,6 +52,18 @@ class SecretsTest {
                 .isEqualTo(":js ovms.config.set('module', 'debug.heap.alert', 'yes')");
     }
 
+    /** A readable param lists its instances with their values (console reference §8): the server password among them. */
+    @Test
+    void secretValuesInConfigListOutputAreMasked() {
+        String listed = "server.v2 (readable)\n  password: hunter2\n  server: api.openvehicles.com\n";
+        assertThat(Secrets.maskOutput("config list server.v2", listed))
+                .isEqualTo("server.v2 (readable)\n  password: ****\n  server: api.openvehicles.com\n");
+        assertThat(Secrets.maskOutput("co li wifi.ssid", "wifi.ssid (readable)\n  MyHome: hunter2")).isEqualTo("wifi.ssid (readable)\n  MyHome: ****");
+        assertThat(Secrets.maskOutput("config list module", "module (readable)\n  debug.heap.alert: yes\n"))
+                .isEqualTo("module (readable)\n  debug.heap.alert: yes\n");
+        assertThat(Secrets.maskOutput("vfs cat /store/x", "  password: x\n")).as("not config output").isEqualTo("  password: x\n");
+    }
+
     @Test
     void ordinaryLinesAreUntouched() {
         assertThat(Secrets.mask("vfs echo \"event raise -d5000 usr.check.heap\" /store/events/x/90-y"))

@@ -8,11 +8,13 @@ import java.lang.management.ManagementFactory;
  * macro that fills the heap takes the REPL down with it, so {@link TimeLimit}'s watchdog asks this
  * every time it looks at the clock.
  *
- * <p>The heap is the process's, so growth alone does not make a run guilty: the run's own thread
- * must have allocated at least the allowance since it started (a fleet's other runs, the links
- * and the simulator allocate little), and a full collection must leave the growth in place
- * (garbage is no harm). The collection is forced only when both other tests say so, at most once
- * per half allowance of further growth.
+ * <p>The heap is the process's, so growth alone does not make a run guilty: once the heap has
+ * grown past the allowance, the run's own thread must go on allocating (a quarter allowance more:
+ * a fleet's other runs, the links and the simulator allocate little), and a full collection must
+ * leave the growth in place (garbage is no harm). The collection is forced only when both other
+ * tests say so, at most once per half allowance of further growth. The thread's allocation is
+ * first read when the heap has grown that far, so a macro that stays small never loads the JVM's
+ * management classes (tens of milliseconds of CPU on the first run).
  */
 final class HeapBudget {
 
@@ -24,7 +26,8 @@ final class HeapBudget {
     private final long baseline;
     private final long allowed;
     private final long thread;
-    private final long allocatedAtStart;
+    /** What the run's thread had allocated when the heap first grew past the allowance; -1 before. */
+    private long allocatedWhenSuspect = -1;
     private long lastLive;
 
     /** Starts counting for the calling thread, which is the one that evaluates the JavaScript. */
@@ -33,7 +36,6 @@ final class HeapBudget {
         // On a small heap half of what is free, so the rest of the process still has room.
         this.allowed = Math.max(1, Math.min(bytes, (RUNTIME.maxMemory() - baseline) / 2));
         this.thread = Thread.currentThread().threadId();
-        this.allocatedAtStart = allocated(thread);
         this.lastLive = baseline;
     }
 
@@ -49,11 +51,18 @@ final class HeapBudget {
             return false;
         }
         long byRun = allocated(thread);
-        if (byRun >= 0 && byRun - allocatedAtStart < allowed) {
-            return false;
+        if (byRun >= 0) {
+            if (allocatedWhenSuspect < 0) {
+                allocatedWhenSuspect = byRun;
+                return false;
+            }
+            if (byRun - allocatedWhenSuspect < allowed / 4) {
+                return false;
+            }
         }
         System.gc();
         lastLive = used();
+        allocatedWhenSuspect = -1;
         return lastLive - baseline > allowed;
     }
 

@@ -150,17 +150,6 @@ public final class DocumentCodec {
         }
     }
 
-    /** As {@link #fromJsonString}, from the UTF-8 bytes the index stores (parsed as they are, without a String first). */
-    public static KbDocument fromJsonUtf8(byte[] json, int offset, int length) {
-        try {
-            return fromJson(JSON.readTree(JSON.getFactory().createParser(json, offset, length)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored document is not valid JSON", e);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored document is not valid JSON", e); // a byte array does not fail to read
-        }
-    }
-
     public static KbDocument fromJson(JsonNode o) {
         List<CrashReport> crashes = new ArrayList<>();
         for (JsonNode c : o.path("crashes")) {
@@ -195,14 +184,9 @@ public final class DocumentCodec {
 
     /** The content hash of a document given its canonical JSON (saves serializing twice). */
     public static String hashOfJson(String canonicalJson) {
-        return hashOfJson(canonicalJson.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** As {@link #hashOfJson(String)}, with the JSON already encoded as UTF-8. */
-    public static String hashOfJson(byte[] canonicalJsonUtf8) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonicalJsonUtf8));
+            return HexFormat.of().formatHex(md.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package dev.fieldshell.kb.index;
 
 import dev.fieldshell.kb.crash.CrashReport;
 import dev.fieldshell.kb.crash.Frame;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,27 +118,15 @@ public final class KbSchema {
 
     /** As {@link #toLucene(KbDocument, String)}, with the canonical JSON already made. */
     static Document toLucene(KbDocument d, String contentHash, String canonicalJson) {
-        return toLucene(d, contentHash, canonicalJson.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * As {@link #toLucene(KbDocument, String)}, with the canonical JSON already encoded (as it is for the content hash).
-     * It is stored as bytes: Lucene would otherwise encode the string again, char by char. KBs written before hold
-     * it as a string; {@link #storedJson} reads both.
-     */
-    static Document toLucene(KbDocument d, String contentHash, byte[] canonicalJsonUtf8) {
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
         doc.add(new StringField(TYPE, d.type().name().toLowerCase(Locale.ROOT), Field.Store.NO));
         doc.add(new StringField(HASH, contentHash, Field.Store.YES));
-        doc.add(new StoredField(STORED_DOC, canonicalJsonUtf8));
-        // title and text are each read once for both their prose and their code terms
-        FieldAnalysis.Terms title = FieldAnalysis.both(d.title());
-        FieldAnalysis.Terms text = FieldAnalysis.both(d.text());
-        analyzed(doc, TITLE, d.title(), title.prose(), TextField.TYPE_NOT_STORED);
-        analyzed(doc, TEXT, d.text(), text.prose(), TextField.TYPE_NOT_STORED);
-        analyzed(doc, CODE, d.title(), title.code(), CODE_TYPE);
-        analyzed(doc, CODE, d.text(), text.code(), CODE_TYPE);
+        doc.add(new StoredField(STORED_DOC, canonicalJson));
+        text(doc, TITLE, d.title());
+        text(doc, TEXT, d.text());
+        code(doc, CODE, d.title());
+        code(doc, CODE, d.text());
         text(doc, CAUSE, d.cause());
         text(doc, FIX, d.fix());
         keyword(doc, STATUS, d.status());
@@ -191,15 +178,7 @@ public final class KbSchema {
 
     /** Rebuilds the document from its stored JSON. */
     public static KbDocument fromLucene(Document doc) {
-        BytesRef bytes = doc.getBinaryValue(STORED_DOC);
-        return bytes != null ? DocumentCodec.fromJsonUtf8(bytes.bytes, bytes.offset, bytes.length)
-                : DocumentCodec.fromJsonString(doc.get(STORED_DOC));
-    }
-
-    /** The stored canonical JSON: bytes since this version, a string in KBs written before; null when absent. */
-    static String storedJson(Document doc) {
-        BytesRef bytes = doc.getBinaryValue(STORED_DOC);
-        return bytes != null ? bytes.utf8ToString() : doc.get(STORED_DOC);
+        return DocumentCodec.fromJsonString(doc.get(STORED_DOC));
     }
 
     /** The frames of one crash as code text: function (short name) and address, innermost first. */
@@ -234,20 +213,13 @@ public final class KbSchema {
 
     private static void text(Document doc, String field, String value) {
         if (!value.isEmpty()) {
-            analyzed(doc, field, value, FieldAnalysis.prose(value), TextField.TYPE_NOT_STORED);
+            doc.add(new TextField(field, value, Field.Store.NO));
         }
     }
 
     private static void code(Document doc, String field, String value) {
         if (!value.isEmpty()) {
-            analyzed(doc, field, value, FieldAnalysis.code(value), CODE_TYPE);
-        }
-    }
-
-    /** A text field whose terms are already computed (on the preparing thread), so Lucene's indexer only inverts them. */
-    private static void analyzed(Document doc, String field, String value, AnalyzedText terms, FieldType type) {
-        if (!value.isEmpty()) {
-            doc.add(new PreAnalyzedField(field, value, terms, type));
+            doc.add(new Field(field, value, CODE_TYPE));
         }
     }
 

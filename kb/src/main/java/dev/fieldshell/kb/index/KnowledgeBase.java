@@ -384,7 +384,7 @@ public final class KnowledgeBase implements Closeable {
                         continue;
                     }
                     org.apache.lucene.document.Document doc = stored.document(d);
-                    String json = KbSchema.storedJson(doc);
+                    String json = doc.get(KbSchema.STORED_DOC);
                     writer.addDocument(KbSchema.toLucene(DocumentCodec.fromJsonString(json), doc.get(KbSchema.HASH), json));
                     documents++;
                 }

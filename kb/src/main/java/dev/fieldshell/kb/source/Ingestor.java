@@ -110,7 +110,7 @@ public final class Ingestor {
 
     /** Marks the end of the queue; compared by identity. */
     private static final PreparedDocument END = new PreparedDocument(new KbDocument("\u0000end", dev.fieldshell.kb.index.DocType.NOTE,
-            "", "", "", "", "", null, null, "", null, null, null, "", "", "", "", null), "", null);
+            "", "", "", "", "", null, null, "", null, null, null, "", "", "", "", null), "", "", null);
 
     private java.util.concurrent.BlockingQueue<PreparedDocument> queue;
     private volatile Throwable indexerFailure;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Where the indexing side's CPU goes, without parsing: {@code IndexStageBench CORPUS_DIR MAX_DOCS [ROUNDS]} parses up to
  * MAX_DOCS documents of a corpus written by {@link Bench} once, keeps them in memory, then per round prepares them
- * (canonical JSON, hash, Lucene fields with their terms already analysed) and writes them into a fresh KB, printing the CPU per document of each step
+ * (canonical JSON, hash, Lucene fields) and writes them into a fresh KB, printing the CPU per document of each step
  * (this thread) and of the whole process (Lucene's merge threads, GC and JIT included). Round 1 includes JIT warm-up.
  */
 public final class IndexStageBench {

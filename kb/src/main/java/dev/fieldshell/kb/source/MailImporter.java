@@ -43,13 +43,20 @@ public final class MailImporter {
     private static final int MAX_REMEMBERED = 200_000;
 
     private final ImportLimits limits;
+    /** How many mails and crash origins it remembers; past that it forgets, so memory stays bounded. */
+    private final int remembered;
     private final Map<String, String> threadBySubject = new HashMap<>();
     private final Map<String, String> threadByMessage = new HashMap<>();
     private final Map<String, String> crashOrigin = new HashMap<>();
     private final QuotedCrashes quotedCrashes = new QuotedCrashes();
 
     public MailImporter(ImportLimits limits) {
+        this(limits, MAX_REMEMBERED);
+    }
+
+    MailImporter(ImportLimits limits, int remembered) {
         this.limits = limits;
+        this.remembered = remembered;
     }
 
     /** Reads an mbox or pipermail archive from {@code in} (already decompressed). */
@@ -90,10 +97,13 @@ public final class MailImporter {
         String parent = !inReplyTo.isEmpty() ? inReplyTo.get(0) : refs.isEmpty() ? "" : refs.get(refs.size() - 1);
 
         boolean parentSeen = !parent.isEmpty() && threadByMessage.containsKey(parent);
+        // Once its memory is full the importer cannot tell a parent the archive lacks from one it forgot (a
+        // large archive), so it then takes every quote as answered, as for a parent it knows.
+        boolean forgetsNothing = threadByMessage.size() < remembered && crashOrigin.size() < remembered;
         String threadId = thread(id, subject, refs, parent);
         // The mail it answers is in the archive: by its headers, or (without them) by an earlier mail of the
         // same subject. Otherwise what it quotes is the only copy the KB will have.
-        boolean originInArchive = parent.isEmpty() ? !threadId.equals(id) : parentSeen;
+        boolean originInArchive = !forgetsNothing || (parent.isEmpty() ? !threadId.equals(id) : parentSeen);
 
         List<CrashReport> crashes = new ArrayList<>(CrashExtraction.crashes(body.own()));
         Set<String> quotedFrom = new LinkedHashSet<>();
@@ -123,7 +133,7 @@ public final class MailImporter {
         }
         for (CrashReport c : crashes) {
             String fp = CrashExtraction.fingerprint(c);
-            if (!fp.isEmpty() && crashOrigin.size() < MAX_REMEMBERED) {
+            if (!fp.isEmpty() && crashOrigin.size() < remembered) {
                 crashOrigin.putIfAbsent(fp, id);
             }
         }
@@ -150,7 +160,7 @@ public final class MailImporter {
             String key = normalizedSubject(subject);
             thread = key.isEmpty() ? id : threadBySubject.getOrDefault(key, id);
         }
-        if (threadByMessage.size() < MAX_REMEMBERED) {
+        if (threadByMessage.size() < remembered) {
             threadByMessage.put(id, thread);
             String key = normalizedSubject(subject);
             if (!key.isEmpty()) {

@@ -121,4 +121,59 @@ class AbsentQuoteOriginTest {
                 > If your ESP32 really lost its efuses, I think that's a warranty issue.
                 > I ran the dump.""");
     }
+
+    @Test
+    void anImporterWhoseMemoryIsFullTakesAReplysQuoteAsAnsweredInsteadOfKeepingAForgottenOrigin() throws Exception {
+        // In a large archive the importer stops remembering mails; the origin of a quote may then be in the KB
+        // although the importer no longer knows it, and keeping the quote would index the same crash text again.
+        String archive = """
+                From someone at y.de  Mon Mar  2 08:00:00 2026
+                From: someone at y.de (Someone)
+                Date: Mon, 02 Mar 2026 08:00:00 +0100
+                Subject: [Ovmsdev] Unrelated
+                Message-ID: <first@x>
+
+                Nothing to see.
+
+                From someone at y.de  Mon Mar  2 09:00:00 2026
+                From: someone at y.de (Someone)
+                Date: Mon, 02 Mar 2026 09:00:00 +0100
+                Subject: [Ovmsdev] Crash when stopping the CAN log
+                Message-ID: <a@x>
+
+                %s
+                The log rotation seems to close the file while the CAN task still writes.
+
+                From dexter at expeedo.de  Tue Mar  3 10:00:00 2026
+                From: dexter at expeedo.de (Michael Balzer)
+                Date: Tue, 03 Mar 2026 11:00:00 +0100
+                Subject: Re: [Ovmsdev] Crash when stopping the CAN log
+                In-Reply-To: <a@x>
+                Message-ID: <b@x>
+
+                %s
+                > The log rotation seems to close the file while the CAN task still writes.
+
+                That is a race between fclose() and fwrite(), I will add a lock.
+
+                """.formatted(PANIC.strip(), quoted(PANIC.strip()));
+        List<KbDocument> docs = new java.util.ArrayList<>();
+        new MailImporter(ImportLimits.DEFAULT, 1).read(
+                new java.io.ByteArrayInputStream(archive.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "ovmsdev.txt",
+                new ImportSink() {
+                    @Override
+                    public void document(KbDocument doc) {
+                        docs.add(doc);
+                    }
+
+                    @Override
+                    public void problem(ImportProblem problem) {
+                        throw new AssertionError(problem.toString());
+                    }
+                });
+        assertThat(docs).extracting(KbDocument::id).containsExactly("first@x", "a@x", "b@x");
+        KbDocument reply = docs.get(2);
+        assertThat(reply.text()).isEqualTo("That is a race between fclose() and fwrite(), I will add a lock.");
+        assertThat(reply.crashes()).isEmpty();
+    }
 }

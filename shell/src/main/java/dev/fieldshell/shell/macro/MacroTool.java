@@ -246,6 +246,10 @@ public final class MacroTool {
     int resume(List<String> words, Targets targets, MacroWorkflow.Ui ui) throws Exception {
         boolean yes = words.contains("--yes") || words.contains("-y");
         List<String> rest = words.stream().filter(w -> !w.equals("--yes") && !w.equals("-y")).toList();
+        if (rest.size() > 1 || (rest.size() == 1 && rest.get(0).startsWith("-"))) {
+            // A second target or an unknown option would otherwise be ignored, and the user think it was resumed too.
+            throw new UsageException("resume [MODULE] [--yes]: one module at a time, not " + String.join(" ", rest));
+        }
         MacroWorkflow.Target t = rest.isEmpty() ? targets.current() : targets.open(rest.get(0));
         Optional<JournalEntry> e = applier().journal().latestUnfinished(t.name());
         if (e.isEmpty()) {

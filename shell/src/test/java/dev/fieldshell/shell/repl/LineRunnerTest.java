@@ -88,6 +88,7 @@ class LineRunnerTest {
         runner.run(":js");
         runner.run(":macro");
         runner.run(":heap");
+        runner.run(":macro resume rec other"); // the second module was silently ignored
         assertThat(out.toString().lines().toList()).containsExactly(
                 ":use: no open target named 'nosuch' (open: rec); usage: :use NAME",
                 ":use: expected one NAME; usage: :use NAME",
@@ -95,7 +96,9 @@ class LineRunnerTest {
                 ":macro: which macro? (macro list shows them); usage: :macro list | show NAME | resume [MODULE] | NAME [--param value]... "
                         + "[--dry-run] [--yes] [--force] [--target a,b,c | --targets FILE]",
                 ":heap: say 'analyze FILE…' or 'compare A B'; usage: :heap analyze FILE... [--symbols F | --elf F | --build V] [--kb DIR] "
-                        + "[--clock-mhz N] [--json] [--svg OUT]");
+                        + "[--clock-mhz N] [--json] [--svg OUT]",
+                ":macro: resume [MODULE] [--yes]: one module at a time, not rec other; usage: :macro list | show NAME | resume [MODULE] "
+                        + "| NAME [--param value]... [--dry-run] [--yes] [--force] [--target a,b,c | --targets FILE]");
 
         // the subcommand is checked before a module is needed: no target open, the typo is still what is reported
         StringWriter out2 = new StringWriter();

@@ -63,7 +63,9 @@ final class CrashFacts {
         put(f, "blockedTasks", String.join(", ", r.blockedTasks()));
         put(f, "currentTasks", String.join(", ", r.currentTasks()));
         put(f, "resetReason", r.resetReason());
-        put(f, "stackOverflowTask", overflowTask(r));
+        String overflowed = overflowTask(r);
+        put(f, "stackOverflowTask", overflowed);
+        put(f, "stackOverflowTaskOption", TaskStacks.STANDARD.option(overflowed));
         r.heapCorruption().ifPresent(h -> heap(f, h));
         if (r.heapLines().size() > 1) {
             f.put("heap.lineCount", Integer.toString(r.heapLines().size()));

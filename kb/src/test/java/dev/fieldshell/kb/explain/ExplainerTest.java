@@ -94,6 +94,16 @@ class ExplainerTest {
     }
 
     @Test
+    void anEspIdfSystemTaskThatOverflowsNamesTheSdkconfigOptionThatSizesItsStack() {
+        // task "main" is ESP-IDF's: the fix is a build option, named differently before and after ESP-IDF 4.0
+        assertThat(rules(Fixtures.read("v5-stack-overflow.txt"))).contains("stack-overflow-system-task").doesNotContain("stack-overflow");
+        assertThat(explain(Fixtures.read("v5-stack-overflow.txt")).get(0).sentence())
+                .contains("Task main overflowed its stack", "CONFIG_MAIN_TASK_STACK_SIZE (ESP-IDF 3.x; CONFIG_ESP_MAIN_TASK_STACK_SIZE from 4.0)");
+        // an application's task has no such option: the general advice
+        assertThat(rules(Fixtures.read("stack-overflow-ovms.txt"))).contains("stack-overflow").doesNotContain("stack-overflow-system-task");
+    }
+
+    @Test
     void stackSmashingAndFlashCacheAccess() {
         assertThat(rules(Fixtures.read("v5-stack-smashing.txt"))).containsExactly("stack-smashing");
         assertThat(explain(Fixtures.read("cache-disabled.txt")).get(0).sentence()).contains("IRAM_ATTR");

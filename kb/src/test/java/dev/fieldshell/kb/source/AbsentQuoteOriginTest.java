@@ -24,6 +24,32 @@ class AbsentQuoteOriginTest {
             Backtrace: 0x400d742b:0x3ffc2a50 0x400d6f36:0x3ffc2a70 0x400f9b01:0x3ffc2a90
             """;
 
+    /** A crash report and a reply that quotes it, both in one archive. */
+    private static final String REPORT_AND_REPLY = """
+            From someone at y.de  Mon Mar  2 09:00:00 2026
+            From: someone at y.de (Someone)
+            Date: Mon, 02 Mar 2026 09:00:00 +0100
+            Subject: [Ovmsdev] Crash when stopping the CAN log
+            Message-ID: <a@x>
+
+            %s
+            The log rotation seems to close the file while the CAN task still writes.
+
+            From dexter at expeedo.de  Tue Mar  3 10:00:00 2026
+            From: dexter at expeedo.de (Michael Balzer)
+            Date: Tue, 03 Mar 2026 11:00:00 +0100
+            Subject: Re: [Ovmsdev] Crash when stopping the CAN log
+            In-Reply-To: <a@x>
+            Message-ID: <b@x>
+
+            Am 02.03.26 um 09:00 schrieb Someone:
+            %s
+            > The log rotation seems to close the file while the CAN task still writes.
+
+            That is a race between fclose() and fwrite(), I will add a lock.
+
+            """.formatted(PANIC.strip(), quoted(PANIC.strip()));
+
     private static String quoted(String text) {
         return text.lines().map(l -> "> " + l).reduce((a, b) -> a + "\n" + b).orElse("");
     }
@@ -67,30 +93,7 @@ class AbsentQuoteOriginTest {
 
     @Test
     void replyToAnArchivedMessageStillDropsItsQuoteAndLinksTheCrash() throws Exception {
-        String archive = """
-                From someone at y.de  Mon Mar  2 09:00:00 2026
-                From: someone at y.de (Someone)
-                Date: Mon, 02 Mar 2026 09:00:00 +0100
-                Subject: [Ovmsdev] Crash when stopping the CAN log
-                Message-ID: <a@x>
-
-                %s
-                The log rotation seems to close the file while the CAN task still writes.
-
-                From dexter at expeedo.de  Tue Mar  3 10:00:00 2026
-                From: dexter at expeedo.de (Michael Balzer)
-                Date: Tue, 03 Mar 2026 11:00:00 +0100
-                Subject: Re: [Ovmsdev] Crash when stopping the CAN log
-                In-Reply-To: <a@x>
-                Message-ID: <b@x>
-
-                Am 02.03.26 um 09:00 schrieb Someone:
-                %s
-                > The log rotation seems to close the file while the CAN task still writes.
-
-                That is a race between fclose() and fwrite(), I will add a lock.
-
-                """.formatted(PANIC.strip(), quoted(PANIC.strip()));
+        String archive = REPORT_AND_REPLY;
         List<KbDocument> docs = ingest(archive);
         assertThat(docs.get(0).crashes()).hasSize(1);
         KbDocument reply = docs.get(1);
@@ -135,28 +138,7 @@ class AbsentQuoteOriginTest {
 
                 Nothing to see.
 
-                From someone at y.de  Mon Mar  2 09:00:00 2026
-                From: someone at y.de (Someone)
-                Date: Mon, 02 Mar 2026 09:00:00 +0100
-                Subject: [Ovmsdev] Crash when stopping the CAN log
-                Message-ID: <a@x>
-
-                %s
-                The log rotation seems to close the file while the CAN task still writes.
-
-                From dexter at expeedo.de  Tue Mar  3 10:00:00 2026
-                From: dexter at expeedo.de (Michael Balzer)
-                Date: Tue, 03 Mar 2026 11:00:00 +0100
-                Subject: Re: [Ovmsdev] Crash when stopping the CAN log
-                In-Reply-To: <a@x>
-                Message-ID: <b@x>
-
-                %s
-                > The log rotation seems to close the file while the CAN task still writes.
-
-                That is a race between fclose() and fwrite(), I will add a lock.
-
-                """.formatted(PANIC.strip(), quoted(PANIC.strip()));
+                """ + REPORT_AND_REPLY;
         List<KbDocument> docs = new java.util.ArrayList<>();
         new MailImporter(ImportLimits.DEFAULT, 1).read(
                 new java.io.ByteArrayInputStream(archive.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "ovmsdev.txt",

@@ -358,12 +358,7 @@ final class VfsCommands {
         Path cur = root;
         for (Path part : root.relativize(dir)) {
             cur = cur.resolve(part.toString());
-            java.nio.file.attribute.BasicFileAttributes a;
-            try {
-                a = Files.readAttributes(cur, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException absent) {
-                a = null;
-            }
+            BasicFileAttributes a = Vfs.attributes(cur);
             if (a != null && a.isSymbolicLink()) {
                 throw new IOException("symlink");
             }

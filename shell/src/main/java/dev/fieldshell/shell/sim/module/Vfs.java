@@ -116,8 +116,8 @@ public final class Vfs {
         return Optional.of(cur);
     }
 
-    /** The file's own attributes (a link is not followed), or null when there is none. */
-    private static BasicFileAttributes attributes(Path p) {
+    /** The file's own attributes (a link is not followed), or null when there is none: one lstat. */
+    public static BasicFileAttributes attributes(Path p) {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {

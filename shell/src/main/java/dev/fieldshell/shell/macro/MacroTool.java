@@ -311,13 +311,19 @@ public final class MacroTool {
 
     // ---- events pull | diff | push | lint ----
 
+    private static final List<String> EVENTS_SUBCOMMANDS = List.of("pull", "diff", "push", "lint");
+
+    private static UsageException unknownEventsSubcommand(String word) {
+        return new UsageException("events: unknown subcommand '" + word + "' (" + String.join(", ", EVENTS_SUBCOMMANDS) + ")");
+    }
+
     public int events(List<String> words, Targets targets, MacroWorkflow.Ui ui) throws Exception {
         if (words.isEmpty()) {
             throw new UsageException("usage: events pull [DIR] | diff [DIR] | push [DIR] [--delete] [--dry-run] [--yes] | lint");
         }
-        if (!List.of("pull", "diff", "push", "lint").contains(words.get(0))) {
+        if (!EVENTS_SUBCOMMANDS.contains(words.get(0))) {
             // before a link is opened: a typo should not first cost a connection (or fail on one)
-            throw new UsageException("events: unknown subcommand '" + words.get(0) + "' (pull, diff, push, lint)");
+            throw unknownEventsSubcommand(words.get(0));
         }
         List<String> rest = words.subList(1, words.size());
         List<String> plain = rest.stream().filter(w -> !w.startsWith("-")).toList();
@@ -365,7 +371,7 @@ public final class MacroTool {
                 ui.println(t.name() + ": " + tree.files().size() + " script(s), " + errors + " error(s), " + (f.size() - errors) + " other finding(s)");
                 yield errors == 0 ? 0 : 1;
             }
-            default -> throw new UsageException("events: unknown subcommand '" + words.get(0) + "' (pull, diff, push, lint)");
+            default -> throw unknownEventsSubcommand(words.get(0));
         };
     }
 

@@ -13,6 +13,7 @@ import dev.fieldshell.kb.index.KbDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,6 @@ public final class GithubIssueImporter {
         List<CrashReport> crashes = new ArrayList<>(CrashExtraction.crashes(issue.path("body").asText("")));
         JsonNode comments = issue.path("comments");
         UnseenQuote thread = null;
-        Set<String> fingerprints = null;
         if (comments.isArray()) {
             for (JsonNode c : comments) {
                 String body = c.path("body").asText("");
@@ -152,29 +152,14 @@ public final class GithubIssueImporter {
                 // comment reported (a mail answered by e-mail) is the only copy of that report: it is kept, with
                 // its words, marked as a quote.
                 String kept = "";
-                List<CrashReport> quotedCrashes = new ArrayList<>();
+                List<CrashReport> quotedCrashes = List.of();
                 if (!split.quoted().isBlank()) {
                     if (thread == null) {
                         thread = new UnseenQuote(issue.path("title").asText("") + "\n" + text);
                     }
                     String unseen = thread.unseen(split.quoted());
                     if (!unseen.isEmpty()) {
-                        if (fingerprints == null) {
-                            fingerprints = new java.util.HashSet<>();
-                            for (CrashReport k : crashes) {
-                                fingerprints.add(CrashExtraction.fingerprint(k));
-                            }
-                        }
-                        Set<String> known = new java.util.HashSet<>();
-                        for (CrashReport k : own) {
-                            known.add(CrashExtraction.fingerprint(k));
-                        }
-                        for (CrashReport q : CrashExtraction.crashes(unseen)) {
-                            String fp = CrashExtraction.fingerprint(q);
-                            if (fp.isEmpty() || !fingerprints.contains(fp) && known.add(fp)) {
-                                quotedCrashes.add(q);
-                            }
-                        }
+                        quotedCrashes = unreported(unseen, crashes, own);
                         kept = quotedCrashes.isEmpty() ? "" : unseen;
                     }
                 }
@@ -189,14 +174,6 @@ public final class GithubIssueImporter {
                 }
                 crashes.addAll(own);
                 crashes.addAll(quotedCrashes);
-                if (fingerprints != null) {
-                    for (CrashReport k : own) {
-                        fingerprints.add(CrashExtraction.fingerprint(k));
-                    }
-                    for (CrashReport k : quotedCrashes) {
-                        fingerprints.add(CrashExtraction.fingerprint(k));
-                    }
-                }
             }
         }
         String all = text.toString();
@@ -209,6 +186,25 @@ public final class GithubIssueImporter {
                 issue.path("user").path("login").asText(""), all, crashes, List.of(), id, IssueLinks.issueIds(all, repo, id),
                 CrashExtraction.signatures(crashes), ComponentTagger.components(componentText.toString()), status, "", "", "",
                 List.copyOf(links), tags);
+    }
+
+    /**
+     * The crashes in {@code unseen} (a quote the thread lacks) that neither the thread so far ({@code reported})
+     * nor the comment's own text ({@code own}) reported, each once; a crash without a fingerprint always counts.
+     */
+    private static List<CrashReport> unreported(String unseen, List<CrashReport> reported, List<CrashReport> own) {
+        Set<String> inThread = new HashSet<>();
+        reported.forEach(k -> inThread.add(CrashExtraction.fingerprint(k)));
+        Set<String> seen = new HashSet<>();
+        own.forEach(k -> seen.add(CrashExtraction.fingerprint(k)));
+        List<CrashReport> out = new ArrayList<>();
+        for (CrashReport q : CrashExtraction.crashes(unseen)) {
+            String fp = CrashExtraction.fingerprint(q);
+            if (fp.isEmpty() || !inThread.contains(fp) && seen.add(fp)) {
+                out.add(q);
+            }
+        }
+        return out;
     }
 
     static String repository(JsonNode issue) {

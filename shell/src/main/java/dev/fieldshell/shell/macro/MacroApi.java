@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldshell.shell.ovms.VfsEntry;
+import dev.fieldshell.shell.repl.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -154,7 +155,7 @@ final class MacroApi {
             case "config.set" -> {
                 String param = a.string(0, "param");
                 String instance = a.string(1, "instance");
-                if (dev.fieldshell.shell.repl.Secrets.isSecretConfig(param, instance)) {
+                if (Secrets.isSecretConfig(param, instance)) {
                     throw new MacroException("ovms.config.set: config " + param + " " + instance + " holds a secret; macros do not set"
                             + " secrets (the value would be in the plan, the transcript and the undo journal): set it at the prompt");
                 }
@@ -188,7 +189,7 @@ final class MacroApi {
      */
     private static String noSecret(String function, String text) throws MacroException {
         for (String line : text.split("\n", -1)) {
-            String masked = dev.fieldshell.shell.repl.Secrets.mask(line);
+            String masked = Secrets.mask(line);
             if (!masked.equals(line)) {
                 throw new MacroException(function + ": '" + masked.strip() + "' carries a secret; macros do not send secrets (the value"
                         + " would be in the plan, the transcript and the undo journal): type it at the prompt");

@@ -2,6 +2,7 @@ package dev.fieldshell.shell.macro;
 
 import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
+import dev.fieldshell.shell.repl.LocalCommand;
 import dev.fieldshell.shell.repl.ReplContext;
 
 /** Connects {@link MacroTool} to the REPL: its targets, its terminal, its transcript. */
@@ -45,7 +46,7 @@ final class ReplBridge {
     /** After the command has printed what went wrong: the REPL's exit status reflects it, and it says nothing more. */
     static void check(int code, String what) {
         if (code != 0) {
-            throw new dev.fieldshell.shell.repl.LocalCommand.Reported(what + " did not complete");
+            throw new LocalCommand.Reported(what + " did not complete");
         }
     }
 }

@@ -40,6 +40,10 @@ public final class Secrets {
             "(config\\.set\\(\\s*" + JS_STRING.formatted(2, 2) + "\\s*,\\s*" + JS_STRING.formatted(4, 4) + "\\s*,\\s*)"
                     + JS_STRING.formatted(6, 6));
 
+    // config list <param>: a readable param lists "  <instance>: <value>", a server password among them (reference §8).
+    private static final Pattern CONFIG_LIST = Pattern.compile("^\\s*co\\S*\\s+li\\S*\\s+(\\S+)\\s*$");
+    private static final Pattern INSTANCE_LINE = Pattern.compile("^(\\s+)([^:\\s]+): .*$");
+
     /** The line with any password replaced by {@link #MASK}. */
     public static String mask(String line) {
         line = URL_PASSWORD.matcher(line).replaceAll("$1" + MASK + "$2");
@@ -64,10 +68,6 @@ public final class Secrets {
         }
         return line;
     }
-
-    // config list <param>: a readable param lists "  <instance>: <value>", a server password among them (reference §8).
-    private static final Pattern CONFIG_LIST = Pattern.compile("^\\s*co\\S*\\s+li\\S*\\s+(\\S+)\\s*$");
-    private static final Pattern INSTANCE_LINE = Pattern.compile("^(\\s+)([^:\\s]+): .*$");
 
     /**
      * What {@code command} printed, with the values of secret instances masked: the screen shows

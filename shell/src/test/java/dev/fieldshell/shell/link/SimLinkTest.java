@@ -363,6 +363,22 @@ class SimLinkTest {
         assertThat(line.bytesOut() - before).isEqualTo(command.length() + 3 + SerialLine.crlfBytes(r.output()) + "OVMS# ".length());
     }
 
+    /** {@code run} (3.3.006, edge 3.3.005-723) answers at once and carries the command out in the background (§5.2). */
+    @Test
+    void runAnswersAtOnceAndCarriesTheCommandOutInTheBackground() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        assertThat(out(link, "run vfs echo \"written in the background\" /store/bg/out.txt")).isEqualTo("Background execution started.\n");
+        Path written = tmp.resolve("store/bg/out.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(written) && Files.readString(written).endsWith("\n")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(written).content().isEqualTo("written in the background\n");
+        assertThat(out(link, "run")).startsWith("Usage: run ");
+        out(link, "disable");
+        assertThat(out(link, "run echo x")).isEqualTo("Error: Secure command requires 'enable' mode\n");
+    }
+
     static void waitFor(List<String> log, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -59,6 +59,16 @@ class MacroCliTest {
         assertThat(older.out()).as("another simulator, another /store").isEqualTo("Error: VFS file cannot be opened\n");
     }
 
+    /** With nothing in the journal for the module, undo says so in one line before any connection is tried. */
+    @Test
+    void undoWithAnEmptyJournalFailsAtOnceWithoutConnecting() {
+        String port = "serial:" + tmp.resolve("no-such-port");
+        Run undo = fieldshell("", "undo", port, "--yes");
+        assertThat(undo.exit()).isEqualTo(1);
+        assertThat(undo.out()).isEqualTo(port + ": nothing to undo (no change in the journal " + tmp.resolve("state/fieldshell/undo") + ")\n");
+        assertThat(undo.err()).as("no attempt to open the port").isEmpty();
+    }
+
     @Test
     void noAnswerMeansNothingSentAndBadInputIsOneLine() throws Exception {
         CliRun declined = fieldshell("", "macro", "heapcheck", "--target", "sim:3.3.006");

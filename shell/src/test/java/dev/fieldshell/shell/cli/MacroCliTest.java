@@ -63,8 +63,8 @@ class MacroCliTest {
     @Test
     void undoWithAnEmptyJournalFailsAtOnceWithoutConnecting() {
         String port = "serial:" + tmp.resolve("no-such-port");
-        Run undo = fieldshell("", "undo", port, "--yes");
-        assertThat(undo.exit()).isEqualTo(1);
+        CliRun undo = fieldshell("", "undo", port, "--yes");
+        assertThat(undo.code()).isEqualTo(1);
         assertThat(undo.out()).isEqualTo(port + ": nothing to undo (no change in the journal " + tmp.resolve("state/fieldshell/undo") + ")\n");
         assertThat(undo.err()).as("no attempt to open the port").isEmpty();
     }

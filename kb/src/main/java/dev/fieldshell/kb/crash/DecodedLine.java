@@ -71,6 +71,9 @@ final class DecodedLine {
             return Optional.empty();
         }
         if (rest.startsWith(" - ") && rest.length() > 3) {
+            if (isDataAddress(addr)) { // espflash decodes every word it sees, SP and GP among them (§2.3)
+                return Optional.empty();
+            }
             String fn = rest.substring(3).strip();
             int at = fn.lastIndexOf(" at ");
             if (at > 0) { // espflash's two lines joined by a mail client
@@ -82,6 +85,11 @@ final class DecodedLine {
             return Optional.of(new Decoded(Frame.named(addr, cleanName(fn)), false, true));
         }
         return Optional.empty();
+    }
+
+    /** 0x3C000000–0x3FFFFFFF holds data on every ESP32 chip (DRAM, flash rodata, PSRAM; crash-formats.md §1.7): never a PC. */
+    private static boolean isDataAddress(long addr) {
+        return addr >= 0x3C000000L && addr < 0x40000000L;
     }
 
     /** espflash's second line: {@code at file:line}. */

@@ -133,10 +133,9 @@ public final class SignatureGenerator {
     String head(CrashReport r) {
         String base;
         if (r.kind() == CrashKind.EXCEPTION || r.kind() == CrashKind.OTHER) {
+            // whole: the panic reasons that end in "exception" (Double, Unhandled kernel, Coprocessor) need the word;
+            // boot status's "<name> exception on core N" arrives without it already
             base = r.exception();
-            if (base.endsWith(" exception")) {
-                base = base.substring(0, base.length() - 10);
-            }
         } else {
             base = settings.getProperty("head." + r.kind().name(), r.kind().name());
         }

@@ -31,7 +31,8 @@ public interface SymbolTable {
 
             @Override
             public String origin() {
-                return String.join(" + ", copy.stream().map(SymbolTable::origin).toList());
+                // one file can feed two tables (a text map's decoded lines and its nm ranges): named once
+                return String.join(" + ", copy.stream().map(SymbolTable::origin).distinct().toList());
             }
 
             @Override

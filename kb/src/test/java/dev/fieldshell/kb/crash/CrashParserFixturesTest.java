@@ -43,11 +43,20 @@ class CrashParserFixturesTest {
                 Arguments.of("decoded-gdb-seed.txt", 2, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 1, 0x4014681eL, "", "OvmsConsole::Poll"),
                 Arguments.of("decoded-gdb-bt.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 6, 0x42006686L, "", "bar | foo"),
                 Arguments.of("decoded-platformio-8902.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Unhandled debug exception", 1, 5, 0x40377eb3L, "", "stack overflow (loopTask) | recurse | loop"),
-                Arguments.of("decoded-espflash-12390.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Load access fault", 0, 3, 0x42009e4eL, "", "Load access fault | sensor_read | sensor_task"),
+                // espflash decodes SP (0x3fc92120) too: a data address is no frame (MEPC and RA are)
+                Arguments.of("decoded-espflash-12390.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Load access fault", 0, 2, 0x42009e4eL, "", "Load access fault | sensor_read | sensor_task"),
                 Arguments.of("v5-stack-smashing.txt", 1, CrashKind.ABORT, SourceFormat.PANIC, "abort()", 0, 5, 0x40081a1eL, "", "abort()"),
                 Arguments.of("ovms-idf4-abort-current-tasks.txt", 1, CrashKind.ABORT, SourceFormat.PANIC, "abort()", 0, 4, 0x40082ff0L, "", "abort()"),
                 Arguments.of("cache-disabled.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Cache disabled but cached memory region accessed", 0, 3, 0x400d4a2cL, "", "Cache disabled but cached memory region accessed"),
-                Arguments.of("decoded-esphome-2062.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 3, 0x420228c8L, "", "String::buffer | String::concat"));
+                Arguments.of("decoded-esphome-2062.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 3, 0x420228c8L, "", "String::buffer | String::concat"),
+                Arguments.of("v33-double-exception.txt", 1, CrashKind.EXCEPTION, SourceFormat.PANIC, "Double exception", 1, 2, 0x4008f3a6L, "", "Double exception"),
+                Arguments.of("v33-debug-canary-sys-evt.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Unhandled debug exception", 0, 3, 0x4008f8a2L, "", "stack overflow (sys_evt)"),
+                Arguments.of("newlib-assert-poisoning.txt", 1, CrashKind.ASSERT, SourceFormat.PANIC, "abort()", 0, 5, 0x40087e8cL, "", "assert | multi_heap_free"),
+                Arguments.of("heap-size-damaged.txt", 1, CrashKind.HEAP_CORRUPTION, SourceFormat.PANIC, "abort()", 0, 4, 0x40087e8cL, "", "CORRUPT HEAP | Size"),
+                Arguments.of("heap-integrity-walk.txt", 1, CrashKind.HEAP_CORRUPTION, SourceFormat.HEAP_ALERT, "", -1, 0, -1L, "", "CORRUPT HEAP | Block points to itself"),
+                Arguments.of("pre31-twdt.txt", 1, CrashKind.TASK_WATCHDOG, SourceFormat.PANIC, "abort()", 0, 4, 0x40086e8cL, "", "task watchdog (IDLE)"),
+                Arguments.of("v5-twdt-abort.txt", 1, CrashKind.TASK_WATCHDOG, SourceFormat.PANIC, "abort()", 0, 3, 0x40375cb6L, "", "task watchdog (IDLE0)"),
+                Arguments.of("riscv-stack-protection.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Stack protection fault", 0, 2, 0x4200b1eaL, "", "stack overflow (mp_task)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,6 +41,51 @@ class ExplainerTest {
     }
 
     @Test
+    void ownerOfABlockWithADamagedHeadGetsNoTailCaveat() {
+        // the tail caveat ("only the tail canary damaged") would be false here
+        List<Explanation> e = explain("CORRUPT HEAP: Bad head at 0x3f8e44f0 owner 0x3ffea9bc. Expected 0xabba1234 got 0x00000000\n");
+        assertThat(e).extracting(Explanation::rule).containsExactly("head-canary-damaged", "heap-owner-head-damaged", "heap-check-not-crash");
+        assertThat(e.get(1).sentence()).contains("0x3ffea9bc").contains("block before it").doesNotContain("tail");
+    }
+
+    @Test
+    void integrityWalkAndSizeFieldDamageAreExplained() {
+        List<Explanation> walk = explain(Fixtures.read("heap-integrity-walk.txt"));
+        assertThat(walk).extracting(Explanation::rule).containsExactly("heap-block-list-damaged", "heap-check-not-crash");
+        assertThat(walk.get(0).sentence()).contains("0x3ffb5a10").contains("Block points to itself");
+        assertThat(rules("CORRUPT HEAP: Expected 1024 free bytes counted 768\n")).containsExactly("heap-free-bytes-mismatch", "heap-check-not-crash");
+        List<Explanation> size = explain(Fixtures.read("heap-size-damaged.txt"));
+        assertThat(size.get(0).rule()).isEqualTo("heap-size-field-damaged");
+        assertThat(size.get(0).sentence()).contains("0x41414141").contains("0x00001000");
+    }
+
+    @Test
+    void assertsInsideTheAllocatorMeanHeapDamage() {
+        assertThat(rules(Fixtures.read("decoded-monitor-15168.txt"))).containsExactly("heap-allocator-assert");
+        assertThat(explain(Fixtures.read("newlib-assert-poisoning.txt")).get(0).sentence())
+                .contains("multi_heap_poisoning.c").contains("heap's own data is damaged");
+        // with a CORRUPT HEAP line the canary rules say it better
+        assertThat(rules(Fixtures.read("v5-heap-bad-tail-assert.txt"))).doesNotContain("heap-allocator-assert");
+        assertThat(rules(Fixtures.read("configassert.txt"))).doesNotContain("heap-allocator-assert");
+    }
+
+    @Test
+    void aWatchdogAbortsBacktraceIsTheWatchdogsOwn() {
+        for (String f : List.of("v33-twdt-abort.txt", "bootstatus-2020-twdt.txt", "debugcrash-mysql-531.txt", "v5-twdt-abort.txt")) {
+            assertThat(rules(Fixtures.read(f))).as(f).contains("task-watchdog-abort-backtrace");
+        }
+        // without panic the watchdog prints the busy CPU's backtrace and does not abort
+        assertThat(rules(Fixtures.read("twdt-v5-nopanic.txt"))).doesNotContain("task-watchdog-abort-backtrace");
+    }
+
+    @Test
+    void espErrorCheckPointsAtTheFailedCall() {
+        List<Explanation> e = explain(Fixtures.read("esp-error-check.txt"));
+        assertThat(e).extracting(Explanation::rule).containsExactly("esp-error-check");
+        assertThat(e.get(0).sentence()).contains("ESP_ERR_INVALID_STATE").contains("twai_start()");
+    }
+
+    @Test
     void headCanaryDamage() {
         assertThat(rules(Fixtures.read("decoded-addr2line-1582.txt"))).contains("head-canary-damaged");
     }
@@ -101,6 +146,28 @@ class ExplainerTest {
                 .contains("Task main overflowed its stack", "CONFIG_MAIN_TASK_STACK_SIZE (ESP-IDF 3.x; CONFIG_ESP_MAIN_TASK_STACK_SIZE from 4.0)");
         // an application's task has no such option: the general advice
         assertThat(rules(Fixtures.read("stack-overflow-ovms.txt"))).contains("stack-overflow").doesNotContain("stack-overflow-system-task");
+        // what a report of the same cause would name, for kb suggest: both sdkconfig names and their Kconfig symbols
+        assertThat(explain(Fixtures.read("v5-stack-overflow.txt")).get(0).lookFor()).containsExactly(
+                "CONFIG_MAIN_TASK_STACK_SIZE", "MAIN_TASK_STACK_SIZE", "CONFIG_ESP_MAIN_TASK_STACK_SIZE", "ESP_MAIN_TASK_STACK_SIZE");
+        assertThat(explain(Fixtures.read("stack-overflow-ovms.txt")).get(0).lookFor()).isEmpty();
+    }
+
+    static String illegalInstruction(String returnAddress) {
+        return "Guru Meditation Error: Core  0 panic'ed (IllegalInstruction). Exception was unhandled.\n"
+                + "Backtrace: 0x400d949a:0x3ffe9500 " + returnAddress + ":0x3ffe9520 0x400d9203:0x3ffe9540\n";
+    }
+
+    @Test
+    void anIllegalInstructionReturningToAnAddressThatIsNotCodeIsAReturnWithoutACaller() {
+        // RETW raises IllegalInstruction when a0 lacks the caller's window bits (a task function has no caller)
+        List<Explanation> e = explain(illegalInstruction("0x000000c6"));
+        assertThat(e).extracting(Explanation::rule).containsExactly("return-address-not-code");
+        assertThat(e.get(0).sentence()).contains("return address 0x000000c6, which is not code", "vTaskDelete(NULL)");
+        assertThat(e.get(0).lookFor()).containsExactly("vTaskDelete");
+        // returning into flash code: the bytes at PC were not an instruction (a bad function pointer)
+        assertThat(rules(illegalInstruction("0x400d9100"))).containsExactly("illegal-instruction-in-flash");
+        // a backtrace that ends at PC says nothing about the return
+        assertThat(rules(illegalInstruction("0x00000000"))).containsExactly("illegal-instruction-in-flash");
     }
 
     @Test
@@ -134,5 +201,17 @@ class ExplainerTest {
                 """);
         CrashReport r = CrashParser.parse(Fixtures.read("v33-loadprohibited.txt")).get(0);
         assertThat(custom.explain(r)).containsExactly(new Explanation("mine", "custom LoadProhibited at 0x401339f2"));
+    }
+
+    @Test
+    void lookForWordsAreDataAndDropAWordWhoseFactIsMissing() {
+        Explainer custom = Explainer.fromYaml("""
+                - rule: mine
+                  when: {exception: {equals: LoadProhibited}}
+                  say: "custom"
+                  look for: ["handler_{pc}", "{stackOverflowTask}", "plain words"]
+                """);
+        CrashReport r = CrashParser.parse(Fixtures.read("v33-loadprohibited.txt")).get(0);
+        assertThat(custom.explain(r).get(0).lookFor()).containsExactly("handler_0x401339f2", "plain words");
     }
 }

@@ -36,6 +36,16 @@ class SignatureGeneratorTest {
     }
 
     @Test
+    void panicReasonsEndingInExceptionKeepTheirWholeName() {
+        // v3.3 panicHandler reasons (crash-formats.md §1.2): "Double" alone names nothing a user would search for
+        for (String reason : List.of("Double exception", "Unhandled kernel exception", "Coprocessor exception")) {
+            CrashReport r = CrashParser.parse("Guru Meditation Error: Core  1 panic'ed (" + reason + ")\n"
+                    + "Backtrace: 0x4008f3a6:0x3ffc0f60 0x4008c2de:0x3ffc0f90\n").get(0);
+            assertThat(gen.generate(r).text()).isEqualTo(reason);
+        }
+    }
+
+    @Test
     void abortMachinerySkippedAllocatorsPrefixed() {
         CrashReport r = exception("LoadProhibited",
                 Frame.named(1, "panic_abort"), Frame.named(2, "esp_system_abort"), Frame.named(3, "abort"),

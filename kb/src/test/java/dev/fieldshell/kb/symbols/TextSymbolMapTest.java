@@ -44,6 +44,15 @@ class TextSymbolMapTest {
     }
 
     @Test
+    void aFileWithDecodedLinesAndNmLinesIsNamedOnce() {
+        // `kb suggest` prints "named 2 of 5 raw frames from <origin>": the file, not the file twice
+        TextSymbolMap.Result r = TextSymbolMap.parse("0x401339f2: mg_send at a.c:1\n401695dd T mg_mgr_poll\n", "syms.txt");
+        assertThat(r.table().functionAt(0x401339f2L)).contains("mg_send");
+        assertThat(r.table().functionAt(0x401695ddL)).contains("mg_mgr_poll");
+        assertThat(r.table().origin()).isEqualTo("syms.txt");
+    }
+
+    @Test
     void readsNmOutputAsRangesAndKeepsDataSymbolsOut() {
         String text = """
                 3f400020 0000000c R handler_table

@@ -1,5 +1,6 @@
 package dev.fieldshell.shell.cli;
 
+import dev.fieldshell.shell.heap.HeapOptions;
 import dev.fieldshell.shell.heap.HeapTool;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,19 +52,19 @@ public final class HeapCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         int run(List<Path> files) throws Exception {
-            return execute(new Options(symbols, elf, build, kbDir, clockMhz, json, svg), files,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return execute(options(), files, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        /** What picocli read (the same record {@link HeapArgs} fills in without it). */
+        HeapOptions options() {
+            return new HeapOptions(symbols, elf, build, kbDir, clockMhz, json, svg);
         }
     }
 
-    /** What the options of both subcommands say (also filled in by {@link HeapArgs}, which skips picocli). */
-    record Options(Path symbols, Path elf, String build, Path kbDir, double clockMhz, boolean json, Path svg) {}
-
     /** Analyses {@code files}, prints the report on {@code out} and messages on {@code err}; the exit code. */
-    static int execute(Options o, List<Path> files, PrintWriter out, PrintWriter err) throws Exception {
+    static int execute(HeapOptions o, List<Path> files, PrintWriter out, PrintWriter err) throws Exception {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-        HeapTool.Result r = HeapTool.run(new HeapTool.Request(files, o.symbols(), o.elf(), o.build(),
-                o.kbDir(), o.clockMhz(), o.json(), o.svg(), color));
+        HeapTool.Result r = HeapTool.run(o.request(files, color));
         out.print(r.output());
         out.flush();
         r.messages().forEach(m -> err.println("fieldshell: " + m));

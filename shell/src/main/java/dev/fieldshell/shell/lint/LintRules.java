@@ -1,9 +1,6 @@
 package dev.fieldshell.shell.lint;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.data.DataFile;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,24 +51,14 @@ public record LintRules(Map<String, Rule> rules, List<IneffectiveConfig> ineffec
     }
 
     private static List<String[]> rows(String file, int fields) {
-        try (InputStream in = LintRules.class.getResourceAsStream(file)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String[]> out = new ArrayList<>();
-            String[] lines = text.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != fields) {
-                    throw new IllegalStateException(file + ":" + (i + 1) + ": expected " + fields + " tab-separated fields, found " + f.length);
-                }
-                out.add(f);
+        List<String[]> out = new ArrayList<>();
+        for (DataFile.Line line : DataFile.bundled(LintRules.class, file).lines()) {
+            String[] f = line.text().split("\t");
+            if (f.length != fields) {
+                throw new IllegalStateException(line.where() + ": expected " + fields + " tab-separated fields, found " + f.length);
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.add(f);
         }
+        return out;
     }
 }

@@ -50,24 +50,19 @@ public final class JsSession implements AutoCloseable {
             } catch (PolyglotException e) {
                 if (e.isCancelled() || l.expired()) {
                     reset();
-                    throw stopped(l);
+                    throw l.reason().inSession();
                 }
-                if (e.isResourceExhausted()) {
+                if (StopReason.of(e, l).orElse(null) instanceof StopReason.Exhausted x) {
                     // The variables may hold what filled the heap: keeping them would starve every later command.
                     reset();
-                    throw new MacroException("stopped: " + MacroRunner.exhausted(e) + "; the session starts afresh");
+                    throw x.inSession();
                 }
                 throw MacroRunner.translate(e, name, l);
             } catch (IllegalStateException e) {
                 reset();
-                throw stopped(l);
+                throw l.reason().inSession();
             }
         }
-    }
-
-    private MacroException stopped(TimeLimit l) {
-        return new MacroException((l.outOfMemory() ? "stopped: " + l.reason() : "stopped after " + limit.toMillis() + " ms of JavaScript time")
-                + "; the session starts afresh");
     }
 
     private void reset() {

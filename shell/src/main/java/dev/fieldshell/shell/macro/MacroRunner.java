@@ -212,8 +212,7 @@ public final class MacroRunner {
             }
         } catch (IllegalStateException e) {
             // The watchdog closed the context under us.
-            throw new MacroException(where(macro.file()) + ": stopped: "
-                    + (limits != null ? limits.reason() : "ran longer than the JavaScript time limit (" + limit.toMillis() + " ms)"));
+            throw (limits != null ? limits.reason() : new StopReason.OverTime(limit)).inMacro(macro.file());
         } finally {
             JsEngine.close(ctx);
         }
@@ -276,14 +275,9 @@ public final class MacroRunner {
 
     /** One line for the user: file:line and the JavaScript message, or why the macro was stopped. */
     static MacroException translate(PolyglotException e, Path file, TimeLimit l) {
-        if (l != null && l.expired()) {
-            return new MacroException(where(file) + ": stopped: " + l.reason());
-        }
-        if (e.isCancelled()) {
-            return new MacroException(where(file) + ": stopped: ran longer than the JavaScript time limit");
-        }
-        if (e.isResourceExhausted()) {
-            return new MacroException(where(file) + ": stopped: " + exhausted(e));
+        Optional<StopReason> stop = StopReason.of(e, l);
+        if (stop.isPresent()) {
+            return stop.get().inMacro(file);
         }
         String loc = where(file);
         SourceSection s = e.getSourceLocation();
@@ -306,12 +300,6 @@ public final class MacroRunner {
             msg += " (macros cannot import other files or read the host's)";
         }
         return new MacroException(loc + ": " + msg, e);
-    }
-
-    /** What ran out: the heap (a single allocation larger than the heap has room for) or something else GraalJS names. */
-    static String exhausted(PolyglotException e) {
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        return msg.contains("heap space") || msg.contains("memory") ? "ran out of memory (" + msg + ")" : "ran out of resources (" + msg + ")";
     }
 
     static String where(Path file) {

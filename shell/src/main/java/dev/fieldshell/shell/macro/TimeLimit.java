@@ -55,16 +55,9 @@ final class TimeLimit implements AutoCloseable {
         return expired;
     }
 
-    /** True when the watchdog stopped the run because it held too much heap. */
-    boolean outOfMemory() {
-        return outOfMemory;
-    }
-
-    /** Why the run was stopped, for the user: what a stopped macro or {@code :js} line says after "stopped: ". */
-    String reason() {
-        return outOfMemory
-                ? "ran out of memory (held more than " + (heap.allowed() >> 20) + " MB of heap)"
-                : "ran longer than the JavaScript time limit (" + limit.toMillis() + " ms)";
+    /** Why the watchdog stopped the run (meaningful once {@link #expired()}): time, or heap. */
+    StopReason reason() {
+        return outOfMemory ? new StopReason.OverHeap(heap.allowed()) : new StopReason.OverTime(limit);
     }
 
     private synchronized long used() {

@@ -1,9 +1,6 @@
 package dev.fieldshell.shell.ovms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.data.DataFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,24 +33,18 @@ public final class EventNames {
     public static EventNames bundled() {
         EventNames e = bundled;
         if (e == null) {
-            try (InputStream in = EventNames.class.getResourceAsStream("event-names.txt")) {
-                e = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            e = read(DataFile.bundled(EventNames.class, "event-names.txt"));
             bundled = e;
         }
         return e;
     }
 
-    public static EventNames parse(String text) {
+    /** One name a line, {@code name.*} for a family; a {@code # since V} comment behind a name says which firmware added it. */
+    private static EventNames read(DataFile file) {
         Map<String, Optional<FirmwareVersion>> exact = new LinkedHashMap<>();
         List<String> families = new ArrayList<>();
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (DataFile.Line entry : file.lines()) {
+            String line = entry.text();
             Optional<FirmwareVersion> since = Optional.empty();
             int hash = line.indexOf('#');
             if (hash >= 0) {

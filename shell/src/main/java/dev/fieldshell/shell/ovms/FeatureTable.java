@@ -1,11 +1,6 @@
 package dev.fieldshell.shell.ovms;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +25,7 @@ public final class FeatureTable {
     public static FeatureTable bundled() {
         FeatureTable t = bundled;
         if (t == null) {
-            try (InputStream in = FeatureTable.class.getResourceAsStream("firmware-features.tsv")) {
-                t = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "firmware-features.tsv");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            t = read(DataFile.bundled(FeatureTable.class, "firmware-features.tsv"));
             bundled = t;
         }
         return t;
@@ -42,20 +33,18 @@ public final class FeatureTable {
 
     /** Parses rows {@code id<TAB>since<TAB>command words or -<TAB>description}; {@code #} starts a comment. */
     public static FeatureTable parse(String text, String name) {
+        return read(DataFile.of(name, text));
+    }
+
+    private static FeatureTable read(DataFile file) {
         List<Feature> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int lineNo = i + 1;
-            String[] f = line.split("\t+");
+        for (DataFile.Line line : file.lines()) {
+            String[] f = line.text().split("\t+");
             if (f.length < 4) {
-                throw new IllegalArgumentException(name + ":" + (i + 1) + ": expected 4 tab-separated fields, found " + f.length);
+                throw new IllegalArgumentException(line.where() + ": expected 4 tab-separated fields, found " + f.length);
             }
             FirmwareVersion since = FirmwareVersion.parse(f[1])
-                    .orElseThrow(() -> new IllegalArgumentException(name + ":" + (lineNo) + ": bad version '" + f[1] + "'"));
+                    .orElseThrow(() -> new IllegalArgumentException(line.where() + ": bad version '" + f[1] + "'"));
             List<String> command = f[2].equals("-") ? List.of() : List.of(f[2].split(" +"));
             out.add(new Feature(f[0], since, command, f[3]));
         }

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  * An OVMS firmware version as the banner prints it: {@code 3.3.006-259-g1aa1daff1/ota_0/edge} is
  * release 3.3.006 plus 259 edge commits. Edge builds carry features before the release that
  * introduces them (e.g. {@code run} in 3.3.005-723), so the commit count takes part in comparisons.
+ * A build from a tree with local changes ends its {@code git describe} in {@code -dirty}
+ * ({@code 3.3.004-321-gbb821cfc-dirty/ota_0/main}, crash-formats reference §5).
  */
 public record FirmwareVersion(int major, int minor, int patch, int commits, String raw) implements Comparable<FirmwareVersion> {
 
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-(\\d+))?(?:-g[0-9a-f]+)?(?:[/ ].*)?");
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-(\\d+))?(?:-g[0-9a-f]+)?(?:-dirty)?(?:[/ ].*)?");
     private static final Comparator<FirmwareVersion> ORDER = Comparator.comparingInt(FirmwareVersion::major)
             .thenComparingInt(FirmwareVersion::minor)
             .thenComparingInt(FirmwareVersion::patch)

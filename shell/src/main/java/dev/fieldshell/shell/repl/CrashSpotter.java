@@ -1,11 +1,6 @@
 package dev.fieldshell.shell.repl;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,35 +26,18 @@ public final class CrashSpotter {
 
     /** The spotter with the bundled markers. */
     public static CrashSpotter bundled() {
-        try (InputStream in = CrashSpotter.class.getResourceAsStream("crash-markers.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("crash-markers.txt missing from the class path");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(DataFile.bundled(CrashSpotter.class, "crash-markers.txt"));
     }
 
     /** Reads markers: {@code label<TAB>regex} per line; {@code #} comments and blank lines skipped. */
-    static CrashSpotter parse(String text) {
+    private static CrashSpotter read(DataFile file) {
         List<Marker> list = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab <= 0) {
-                    throw new IllegalArgumentException("crash-markers.txt:" + no + ": expected label<TAB>regex");
-                }
-                list.add(new Marker(line.substring(0, tab), Pattern.compile(line.substring(tab + 1).strip())));
+        for (DataFile.Line line : file.lines()) {
+            int tab = line.text().indexOf('\t');
+            if (tab <= 0) {
+                throw new IllegalArgumentException(line.where() + ": expected label<TAB>regex");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            list.add(new Marker(line.text().substring(0, tab), Pattern.compile(line.text().substring(tab + 1).strip())));
         }
         return new CrashSpotter(list);
     }

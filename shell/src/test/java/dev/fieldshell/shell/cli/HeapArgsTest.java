@@ -27,8 +27,7 @@ class HeapArgsTest {
                 ((HeapCommand.Compare) c).b);
         boolean debug = top.hasMatchedOption("--debug") || top.subcommand().hasMatchedOption("--debug")
                 || sub.hasMatchedOption("--debug");
-        return new HeapArgs.Parsed(new HeapCommand.Options(c.symbols, c.elf, c.build, c.kbDir, c.clockMhz, c.json, c.svg),
-                List.copyOf(files), debug);
+        return new HeapArgs.Parsed(c.options(), List.copyOf(files), debug);
     }
 
     @Test

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Property: for thousands of generated texts, what a plan writes is what {@code vfs cat} reads back
  * and what the simulator's store holds, byte for byte, or the plan is refused before anything is
- * sent. The texts go through the simulator's own tokenizer (its console), on old and new firmware,
- * with and without scp.
+ * sent. The texts go through the simulator's console (its line editor, the module's tokenizer and
+ * its vfs commands), on old and new firmware, with and without scp.
  */
 class QuotingRoundTripSimTest extends SimFixtureTest {
 

@@ -2,6 +2,7 @@ package dev.fieldshell.shell.ovms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -10,22 +11,6 @@ class QuotingTest {
 
     private static List<String> tokens(String line) {
         return ((Tokenizer.Split.Tokens) Tokenizer.split(line)).tokens();
-    }
-
-    @Test
-    void tokenizerFollowsMicrorl() {
-        assertThat(tokens("vfs echo \"module check alert\" /store/events/usr.check.heap/00-checkheap"))
-                .containsExactly("vfs", "echo", "module check alert", "/store/events/usr.check.heap/00-checkheap");
-        assertThat(tokens("  a   b  ")).containsExactly("a", "b");
-        assertThat(tokens("echo it's")).containsExactly("echo", "it's");
-        assertThat(tokens("echo \"\"")).containsExactly("echo", "");
-        assertThat(tokens("echo 'say \"hi\"'")).containsExactly("echo", "say \"hi\"");
-        assertThat(Tokenizer.split("echo \"a\"b")).isInstanceOf(Tokenizer.Split.Refused.class);
-        assertThat(Tokenizer.split("echo \"abc")).isInstanceOf(Tokenizer.Split.Refused.class);
-        assertThat(Tokenizer.split("x" + " \"q\"".repeat(11))).isInstanceOf(Tokenizer.Split.Refused.class);
-        assertThat(Tokenizer.split("x" + " \"q\"".repeat(10))).isInstanceOf(Tokenizer.Split.Tokens.class);
-        assertThat(Tokenizer.split("a".repeat(800))).isInstanceOf(Tokenizer.Split.Refused.class);
-        assertThat(Tokenizer.split("a".repeat(799))).isInstanceOf(Tokenizer.Split.Tokens.class);
     }
 
     @Test
@@ -71,6 +56,30 @@ class QuotingTest {
                 // Refused only when the tokenizer truly cannot carry it.
                 assertThat(text.contains("\"") && text.contains("'") && (text.contains(" ") || text.startsWith("\"") || text.startsWith("'")))
                         .as("refused '%s'", text).isTrue();
+            }
+        }
+        assertThat(carried).isGreaterThan(10000);
+    }
+
+    @Test
+    void severalCarriedArgumentsSplitBackToThemselves() {
+        Random r = new Random(7);
+        String alphabet = "ab '\"x  ";
+        int carried = 0;
+        for (int n = 0; n < 20000; n++) {
+            List<String> args = new ArrayList<>();
+            for (int k = r.nextInt(4); k >= 0; k--) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = r.nextInt(9); i > 0; i--) {
+                    sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+                args.add(sb.toString());
+            }
+            if (Quoting.line("vfs echo", args.toArray(String[]::new)) instanceof Quoting.Line.Ok ok) {
+                carried++;
+                List<String> expected = new ArrayList<>(List.of("vfs", "echo"));
+                expected.addAll(args);
+                assertThat(tokens(ok.line())).as("<%s>", ok.line()).isEqualTo(expected);
             }
         }
         assertThat(carried).isGreaterThan(10000);

@@ -37,7 +37,7 @@ final class BootCommands {
         c.puts("  Detected boot reason: " + b.bootReason());
         c.puts("  Reset reason: " + b.resetReason());
         c.puts("  Crash counters: " + b.counters());
-        if (core.firmware().has("boot.autoinit")) {
+        if (core.firmware().has("boot.auto.init.level")) {
             c.puts("  Auto init level: Full");
         }
         if (!b.crashBlock().isEmpty()) {

@@ -39,14 +39,22 @@ final class ConfigCommands {
         }
     }
 
-    private static void set(Call c, ModuleCore core) {
+    /** Whether {@code config set|rm} may change the parameter named by the first argument; if not, says why. */
+    private static boolean writeable(Call c, ModuleCore core) {
         Optional<ConfigStore.Param> p = core.config().param(c.arg(0));
         if (p.isEmpty()) {
             c.puts("Error: parameter not found");
-            return;
+            return false;
         }
         if (!p.get().writeable()) {
             c.puts("Error: parameter is not writeable");
+            return false;
+        }
+        return true;
+    }
+
+    private static void set(Call c, ModuleCore core) {
+        if (!writeable(c, core)) {
             return;
         }
         core.config().set(c.arg(0), c.arg(1), c.arg(2));
@@ -55,13 +63,7 @@ final class ConfigCommands {
     }
 
     private static void rm(Call c, ModuleCore core) {
-        Optional<ConfigStore.Param> p = core.config().param(c.arg(0));
-        if (p.isEmpty()) {
-            c.puts("Error: parameter not found");
-            return;
-        }
-        if (!p.get().writeable()) {
-            c.puts("Error: parameter is not writeable");
+        if (!writeable(c, core)) {
             return;
         }
         if (c.arg(1).equals("*")) {

@@ -60,7 +60,7 @@ final class ModuleCommands {
     /** {@code heap_caps_check_integrity_all(true)} and the boot flag / event on first detection. */
     static Optional<String> runCheck(ModuleCore core) {
         Optional<String> found = core.heap().check();
-        if (found.isPresent() && core.heap().flagCorruption() && core.firmware().has("heap.corrupted.event")) {
+        if (found.isPresent() && core.heap().flagCorruption() && core.firmware().has("event.system.heap.corrupted")) {
             core.events().signal("system.heap.corrupted");
         }
         return found;

@@ -1,15 +1,9 @@
 package dev.fieldshell.shell.sim.commands;
 
+import dev.fieldshell.shell.data.DataFile;
 import dev.fieldshell.shell.sim.console.CommandNode;
 import dev.fieldshell.shell.sim.console.CommandNode.Call;
 import dev.fieldshell.shell.sim.module.ModuleCore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,19 +51,7 @@ final class SimCommands {
     }
 
     private static List<String> load() {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = SimCommands.class.getResourceAsStream("/dev/fieldshell/shell/sim/sim-events.txt");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
+        return DataFile.bundled(SimCommands.class, "/dev/fieldshell/shell/sim/sim-events.txt").lines().stream()
+                .map(DataFile.Line::text).toList();
     }
 }

@@ -10,7 +10,7 @@ final class TestCommands {
     private TestCommands() {}
 
     static void register(CommandNode root, ModuleCore core) {
-        if (!core.firmware().has("test.heapcorruption")) {
+        if (!core.firmware().has("test.heapcorruption.keep")) {
             return;
         }
         CommandNode n = root.add("test", "Test framework");

@@ -1,8 +1,8 @@
 package dev.fieldshell.shell.sim.console;
 
+import dev.fieldshell.shell.ovms.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The microrl line editor (reference §2): per-character echo, 799-character line, control
@@ -11,7 +11,6 @@ import java.util.Optional;
  * but still prints tokenizer errors.
  */
 final class LineEditor {
-    static final int LINE_MAX = 799;
     private static final int HISTORY_BYTES = 256;
 
     private final Console console;
@@ -80,7 +79,7 @@ final class LineEditor {
         if (c == ' ' && line.isEmpty()) {
             return;
         }
-        if (line.length() >= LINE_MAX) {
+        if (line.length() >= Tokenizer.MAX_LINE) {
             return;
         }
         line.insert(cursor, c);
@@ -107,12 +106,13 @@ final class LineEditor {
         if (!text.isBlank()) {
             remember(text);
         }
-        Optional<List<String>> tokens = Tokenizer.split(text);
-        if (tokens.isEmpty()) {
-            console.print(Tokenizer.ERROR + "\n");
-            return List.of();
+        // The editor has already dropped control characters and kept at most MAX_LINE characters, so the
+        // tokenizer refuses a line only for what microrl's split() refuses.
+        if (Tokenizer.split(text) instanceof Tokenizer.Split.Tokens t) {
+            return t.tokens();
         }
-        return tokens.get();
+        console.print(Tokenizer.QUOTING_ERROR + "\n");
+        return List.of();
     }
 
     private void run(List<String> tokens) {
@@ -231,11 +231,10 @@ final class LineEditor {
             return;
         }
         String before = line.substring(0, cursor);
-        Optional<List<String>> tokens = Tokenizer.split(before);
-        if (tokens.isEmpty()) {
+        if (!(Tokenizer.split(before) instanceof Tokenizer.Split.Tokens tokens)) {
             return;
         }
-        List<String> words = new ArrayList<>(tokens.get());
+        List<String> words = new ArrayList<>(tokens.tokens());
         if (before.isEmpty() || before.endsWith(" ")) {
             words.add("");
         }

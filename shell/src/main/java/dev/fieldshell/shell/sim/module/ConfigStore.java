@@ -1,9 +1,7 @@
 package dev.fieldshell.shell.sim.module;
 
-import java.io.BufferedReader;
+import dev.fieldshell.shell.data.DataFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -133,20 +131,10 @@ public final class ConfigStore {
     }
 
     private void loadParams() {
-        try (InputStream in = ConfigStore.class.getResourceAsStream("/dev/fieldshell/shell/sim/config-params.txt");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\\s+", 3);
-                String a = f[1];
-                params.put(f[0], new Param(f[0], a.equals("rw") || a.equals("ro"), !a.equals("ro"), a.equals("hw"), f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DataFile.Line line : DataFile.bundled(ConfigStore.class, "/dev/fieldshell/shell/sim/config-params.txt").lines()) {
+            String[] f = line.text().split("\\s+", 3);
+            String a = f[1];
+            params.put(f[0], new Param(f[0], a.equals("rw") || a.equals("ro"), !a.equals("ro"), a.equals("hw"), f[2]));
         }
     }
 }

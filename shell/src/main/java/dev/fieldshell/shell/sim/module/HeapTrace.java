@@ -1,11 +1,6 @@
 package dev.fieldshell.shell.sim.module;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.shell.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -192,29 +187,19 @@ public final class HeapTrace {
 
     private static List<Chain> loadModel() {
         List<Chain> out = new ArrayList<>();
-        try (InputStream in = HeapTrace.class.getResourceAsStream("/dev/fieldshell/shell/sim/heap-trace-model.txt");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\\s+");
-                String[] s = f[2].split(",");
-                int[] sizes = new int[s.length];
-                for (int i = 0; i < s.length; i++) {
-                    sizes[i] = Integer.parseInt(s[i]);
-                }
-                String[] c = f[3].split(":");
-                long[] callers = new long[DEPTH];
-                for (int i = 0; i < DEPTH && i < c.length; i++) {
-                    callers[i] = Long.decode(c[i]);
-                }
-                out.add(new Chain(f[0].equals("leak"), f[1], sizes, callers, Long.parseLong(f[4])));
+        for (DataFile.Line line : DataFile.bundled(HeapTrace.class, "/dev/fieldshell/shell/sim/heap-trace-model.txt").lines()) {
+            String[] f = line.text().split("\\s+");
+            String[] s = f[2].split(",");
+            int[] sizes = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                sizes[i] = Integer.parseInt(s[i]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] c = f[3].split(":");
+            long[] callers = new long[DEPTH];
+            for (int i = 0; i < DEPTH && i < c.length; i++) {
+                callers[i] = Long.decode(c[i]);
+            }
+            out.add(new Chain(f[0].equals("leak"), f[1], sizes, callers, Long.parseLong(f[4])));
         }
         return List.copyOf(out);
     }

@@ -190,7 +190,7 @@ public final class ModuleCore implements ConsoleHost, EventBus.ScriptRunner, Aut
 
     @Override
     public boolean usageOnQuery() {
-        return firmware.has("usage.on.query");
+        return firmware.has("usage.line.on.node.help");
     }
 
     @Override

@@ -1,29 +1,50 @@
 package dev.fieldshell.shell.ovms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldshell.shell.sim.SimulatedModule;
+import dev.fieldshell.shell.sim.module.Firmware;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's feature table (what lint and plan rendering believe) and the simulator's (what it
- * answers) are kept apart on purpose: the simulator models a module, and the client is tested against
- * it. Both come from reference §10, so for every feature that is a command, a simulator of the version
- * just before it must not know the command, and one of that version must.
+ * The one firmware feature table (reference §10): how a maintainer's row reads, and what it decides.
+ * Lint, plan rendering, macros and the simulator all read it, so a row's command words must be the
+ * words the simulated module starts or stops knowing at that version.
  */
-class FeatureTableSimulatorCrossCheckTest {
-
-    /**
-     * Commands the simulator does not model, with why. {@code run}: the reference gives only its first
-     * line ("Background execution started.") and its re-quoting, not where the background command's
-     * output goes, so the simulator does not pretend to know. Lint still knows it (3.3.006, edge 3.3.005-723).
-     */
-    private static final java.util.Set<String> NOT_SIMULATED = java.util.Set.of("run");
+class FeatureTableTest {
 
     @Test
-    void everyCommandFeatureAppearsInTheSimulatorAtTheSameVersion() throws Exception {
+    void readsRowsAndNamesTheLineOfABadOne() {
+        FeatureTable t = FeatureTable.parse("# comment\n\nvfs.echo\t3.3.006\tvfs echo\twrites a file\nowner\t3.3.006\t-\tnot a command\n", "t.tsv");
+        assertThat(t.features()).extracting(Feature::id).containsExactly("vfs.echo", "owner");
+        assertThat(t.feature("vfs.echo")).map(Feature::command).hasValue(List.of("vfs", "echo"));
+        assertThat(t.feature("owner")).map(Feature::command).hasValue(List.of());
+        assertThat(t.missingFor(FirmwareVersion.of("3.3.005"), List.of("vfs", "echo", "x", "/store/f"))).map(Feature::id).hasValue("vfs.echo");
+        assertThat(t.missingFor(FirmwareVersion.of("3.3.006"), List.of("vfs", "echo", "x", "/store/f"))).isEmpty();
+        assertThatThrownBy(() -> FeatureTable.parse("a\t3.3.006\t-\tok\nb\tsoon\t-\tno version\n", "t.tsv"))
+                .hasMessage("t.tsv:2: bad version 'soon'");
+        assertThatThrownBy(() -> FeatureTable.parse("a\t3.3.006\t-\n", "t.tsv")).hasMessage("t.tsv:1: expected 4 tab-separated fields, found 3");
+        assertThatThrownBy(() -> t.has(FirmwareVersion.of("3.3.006"), "vfs.ehco")).hasMessageContaining("no feature 'vfs.ehco'");
+    }
+
+    @Test
+    void aDirtyBuildIsItsRelease() {
+        // git describe of a tree with local changes (crash-formats reference §5)
+        FirmwareVersion v = FirmwareVersion.of("3.3.004-321-gbb821cfc-dirty/ota_0/main");
+        assertThat(v.release()).isEqualTo("3.3.004-321");
+        assertThat(FeatureTable.bundled().has(v, FeatureTable.VFS_ECHO)).isFalse();
+        assertThat(Firmware.parse("3.3.004-321-gbb821cfc-dirty/ota_0/main").has(FeatureTable.VFS_ECHO)).isFalse();
+    }
+
+    /** Commands the simulator does not model (none now; {@code run} is modelled as far as the reference goes). */
+    private static final Set<String> NOT_SIMULATED = Set.of();
+
+    @Test
+    void aSimulatedModuleKnowsACommandFromItsRowsVersionOn() throws Exception {
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
         for (Feature f : FeatureTable.bundled().features()) {

@@ -65,7 +65,14 @@ final class CrashFacts {
         put(f, "resetReason", r.resetReason());
         String overflowed = overflowTask(r);
         put(f, "stackOverflowTask", overflowed);
-        put(f, "stackOverflowTaskOption", TaskStacks.STANDARD.option(overflowed));
+        TaskStacks.Options options = TaskStacks.STANDARD.options(overflowed);
+        if (options != null) {
+            f.put("stackOverflowTaskOption", options.sentence());
+            // the Kconfig symbols (sdkconfig names without CONFIG_), as menuconfig and Kconfig files write them
+            f.put("stackOverflowTaskSymbol3", withoutConfigPrefix(options.idf3()));
+            f.put("stackOverflowTaskSymbol4", withoutConfigPrefix(options.idf4()));
+        }
+        returnAddress(f, r, regions, chip);
         r.heapCorruption().ifPresent(h -> heap(f, h));
         if (r.heapLines().size() > 1) {
             f.put("heap.lineCount", Integer.toString(r.heapLines().size()));
@@ -142,6 +149,30 @@ final class CrashFacts {
         if (r.faultAddress().isPresent() && r.faultAddress().getAsLong() == pattern) {
             f.put("faultAddressIs" + name, "true");
         }
+    }
+
+    /**
+     * The backtrace's second frame, the return address of the function at PC. On Xtensa the top two bits
+     * of a return address hold the caller's window size; one that decodes below the code regions had
+     * them 0, which RETW refuses (IllegalInstruction), or is not a return address at all.
+     */
+    private static void returnAddress(Map<String, String> f, CrashReport r, MemoryRegions regions, String chip) {
+        if (r.frames().size() < 2) {
+            return;
+        }
+        long ret = r.frames().get(1).address();
+        if (ret == 0) {
+            return; // the end of the backtrace, not a return address
+        }
+        f.put("returnAddress", hex(ret));
+        MemoryRegions.Region reg = regions.find(chip, ret);
+        if (reg == null || !reg.executable()) {
+            f.put("returnAddressNotCode", "true");
+        }
+    }
+
+    private static String withoutConfigPrefix(String option) {
+        return option.startsWith("CONFIG_") ? option.substring(7) : option;
     }
 
     private static String overflowTask(CrashReport r) {

@@ -60,7 +60,7 @@ public final class Explainer {
         List<Explanation> out = new ArrayList<>();
         for (Rule r : rules) {
             if (r.applies(facts)) {
-                out.add(new Explanation(r.id(), r.render(facts)));
+                out.add(new Explanation(r.id(), r.render(facts), r.lookFor(facts)));
             }
         }
         return out;
@@ -99,7 +99,9 @@ public final class Explainer {
                     conds.add(new Rule.Condition(e.getKey(), t.getKey(), values));
                 }
             }
-            out.add(new Rule(id, conds, say));
+            List<String> lookFor = new ArrayList<>();
+            n.path("look for").forEach(v -> lookFor.add(v.asText()));
+            out.add(new Rule(id, conds, say, lookFor));
         }
         return out;
     }

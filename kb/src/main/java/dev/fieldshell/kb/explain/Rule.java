@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * One explanation rule from {@code explain-rules.yaml}: when every condition holds on the crash's
- * facts, say the sentence with {@code {fact}} placeholders filled in.
+ * facts, say the sentence with {@code {fact}} placeholders filled in, and name what a report of
+ * the same cause would say ({@code look for}, placeholders filled in the same way).
  */
-record Rule(String id, List<Condition> when, String say) {
+record Rule(String id, List<Condition> when, String say, List<String> lookFor) {
+
+    Rule {
+        lookFor = List.copyOf(lookFor);
+    }
 
     /**
      * A test of one fact: {@code present}, {@code absent}, {@code equals}, {@code in} (list),
@@ -90,6 +95,22 @@ record Rule(String id, List<Condition> when, String say) {
 
     /** The sentence with each {@code {fact}} replaced; a placeholder of a missing fact stays as written. */
     String render(Map<String, String> facts) {
+        return fill(say, facts);
+    }
+
+    /** The {@code look for} words with their placeholders filled; one whose fact is missing is left out. */
+    List<String> lookFor(Map<String, String> facts) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : lookFor) {
+            String filled = fill(w, facts);
+            if (!filled.contains("{") && !filled.isBlank()) {
+                out.add(filled);
+            }
+        }
+        return out;
+    }
+
+    private static String fill(String say, Map<String, String> facts) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < say.length()) {

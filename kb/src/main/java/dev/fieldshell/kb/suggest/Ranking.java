@@ -1,6 +1,7 @@
 package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashKind;
+import dev.fieldshell.kb.explain.TaskStacks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
  * <li>exception and build agree;
  * <li>crash facts ({@link CrashTraits}) agree: the same kind of crash (in the document's crashes, or
  *     named in the words of a document without one), the task it names (in the document's crashes,
- *     or named in its text), the same heap-corruption problem. These count only when the query has
- *     them and the sum is rescaled, so a crash without them keeps its scale.
+ *     or named in its text), the same heap-corruption problem, the cause the crash's explanations point
+ *     to (their {@code look for} words). These count only when the query has them and the sum is
+ *     rescaled, so a crash without them keeps its scale.
  * </ul>
  * The weights are data: {@code ranking.properties} ({@link RankingRules}).
  */
@@ -88,11 +90,15 @@ public final class Ranking {
         }
         if (!qt.tasks().isEmpty()) {
             applied += RULES.task();
-            score += RULES.task() * taskAgreement(qt.tasks(), d, facts);
+            score += RULES.task() * taskAgreement(qt.tasks(), qt.kinds().contains(CrashKind.STACK_OVERFLOW), d, facts);
         }
         if (!qt.heapProblems().isEmpty()) {
             applied += RULES.heap();
             score += RULES.heap() * heapAgreement(qt.heapProblems(), d, facts);
+        }
+        if (!q.causeTerms().isEmpty()) {
+            applied += RULES.cause();
+            score += RULES.cause() * causeAgreement(q.causeTerms(), d, facts);
         }
         return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts);
     }
@@ -134,13 +140,14 @@ public final class Ranking {
      * the other core 0.5), or only in its text (0.8: a report that describes the task without a
      * parsable crash).
      */
-    static double taskAgreement(Set<String> tasks, DocumentView d, List<String> facts) {
+    static double taskAgreement(Set<String> tasks, boolean stackOverflow, DocumentView d, List<String> facts) {
         double sum = 0;
         for (String t : tasks) {
             double m = 0;
             if (d.traits().tasks().contains(t)) {
                 m = 1;
-            } else if (d.says(t)) {
+            } else if (d.says(t) || (stackOverflow && TaskStacks.standard().names(t).stream().anyMatch(d::says))) {
+                // an ESP-IDF task's stack option names that task as well as its name does
                 m = 0.8;
             } else if (d.traits().tasks().stream().anyMatch(x -> CrashTraits.perCore(x).equals(CrashTraits.perCore(t)))) {
                 m = 0.5;
@@ -151,6 +158,17 @@ public final class Ranking {
             sum += m;
         }
         return sum / tasks.size();
+    }
+
+    /** 1 when the document names one of the cause terms (in its title, text, cause or fix). */
+    static double causeAgreement(List<String> terms, DocumentView d, List<String> facts) {
+        for (String t : terms) {
+            if (d.says(t.toLowerCase(java.util.Locale.ROOT))) {
+                facts.add("names the cause: " + t);
+                return 1;
+            }
+        }
+        return 0;
     }
 
     static double heapAgreement(Set<String> problems, DocumentView d, List<String> facts) {
@@ -328,6 +346,7 @@ public final class Ranking {
         terms.addAll(q.detailTerms());
         terms.addAll(q.crashWords());
         terms.addAll(q.freeTerms());
+        terms.addAll(q.causeWords());
         double total = 0;
         double found = 0;
         for (String t : terms) {

@@ -10,7 +10,7 @@ import java.util.Properties;
  * {@code ranking.properties} (data, explained line by line in that folder's README.md).
  */
 public record RankingRules(double alignment, double coverage, double retrieval, double signature, double exception,
-        double build, double framelessSignature, double kind, double kindInText, double task, double heap, double unseenFrame,
+        double build, double framelessSignature, double kind, double kindInText, double task, double heap, double cause, double unseenFrame,
         double frameInTitle, double minEvidence, double threshold) {
 
     private static final RankingRules BUNDLED = load();
@@ -32,7 +32,7 @@ public record RankingRules(double alignment, double coverage, double retrieval, 
         return new RankingRules(num(p, "weight.alignment"), num(p, "weight.coverage"), num(p, "weight.retrieval"),
                 num(p, "weight.signature"), num(p, "weight.exception"), num(p, "weight.build"), num(p, "signature.frameless"),
                 num(p, "weight.kind"), num(p, "kind.inText"),
-                num(p, "weight.task"), num(p, "weight.heap"), num(p, "frame.unseen"), num(p, "frame.inTitle"),
+                num(p, "weight.task"), num(p, "weight.heap"), num(p, "weight.cause"), num(p, "frame.unseen"), num(p, "frame.inTitle"),
                 num(p, "coverage.minEvidence"), num(p, "threshold"));
     }
 

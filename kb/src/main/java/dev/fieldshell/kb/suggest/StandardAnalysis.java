@@ -2,7 +2,6 @@ package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashParser;
 import dev.fieldshell.kb.explain.Explainer;
-import dev.fieldshell.kb.explain.Explanation;
 import dev.fieldshell.kb.signature.FrameClass;
 import dev.fieldshell.kb.signature.FrameClassifier;
 import dev.fieldshell.kb.signature.SignatureGenerator;
@@ -20,7 +19,6 @@ public final class StandardAnalysis {
             FrameClass c = rules.classify(f).frameClass();
             return c == FrameClass.IRRELEVANT || c == FrameClass.ALLOCATOR || c == FrameClass.LOCK;
         };
-        return new SuggestSession.Analysis(CrashParser::parse, filter, c -> signatures.generate(c).text(),
-                c -> explainer.explain(c).stream().map(Explanation::sentence).toList());
+        return new SuggestSession.Analysis(CrashParser::parse, filter, c -> signatures.generate(c).text(), explainer::explain);
     }
 }

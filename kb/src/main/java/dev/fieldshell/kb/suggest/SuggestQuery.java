@@ -31,6 +31,9 @@ import java.util.function.Function;
  * @param buildKey    firmware build ({@code 3.3.005-615-gd132bfe0}); empty if unknown
  * @param heap        the heap corruption, if any
  * @param traits      kind, named tasks and heap problems of the primary crash (heap problems of all)
+ * @param causeTerms  what a report that diagnosed the primary crash's cause would say: the
+ *                    {@code look for} words of the explanation rules that apply to it (a system task's
+ *                    stack option, {@code vTaskDelete})
  */
 public record SuggestQuery(
         List<QueryFrame> frames,
@@ -43,7 +46,8 @@ public record SuggestQuery(
         List<String> freeTerms,
         String buildKey,
         Optional<HeapCorruption> heap,
-        CrashTraits traits) {
+        CrashTraits traits,
+        List<String> causeTerms) {
 
     /** How many relevant frames are compared; deeper frames say little about the cause. */
     public static final int MAX_FRAMES = 12;
@@ -57,6 +61,19 @@ public record SuggestQuery(
         crashWords = List.copyOf(crashWords);
         freeTerms = List.copyOf(freeTerms);
         traits = traits == null ? CrashTraits.NONE : traits;
+        causeTerms = List.copyOf(causeTerms);
+    }
+
+    /** The cause terms of one word, lower case, as the KB's code words are: they count among the query's words. */
+    public List<String> causeWords() {
+        List<String> out = new ArrayList<>();
+        for (String t : causeTerms) {
+            List<String> w = Tokens.of(t);
+            if (w.size() == 1) {
+                out.add(w.get(0));
+            }
+        }
+        return out;
     }
 
     /** True when there is nothing to search for. */
@@ -71,6 +88,12 @@ public record SuggestQuery(
      */
     public static SuggestQuery of(List<CrashReport> crashes, String text, FrameFilter classifier,
             Function<CrashReport, String> signer) {
+        return of(crashes, text, classifier, signer, c -> List.of());
+    }
+
+    /** As {@link #of(List, String, FrameFilter, Function)}, with {@code lookFor} giving a crash's cause terms. */
+    public static SuggestQuery of(List<CrashReport> crashes, String text, FrameFilter classifier,
+            Function<CrashReport, String> signer, Function<CrashReport, List<String>> lookFor) {
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -128,12 +151,16 @@ public record SuggestQuery(
         }
         List<String> free = freeWords(text, crashes, crashTokens);
         CrashTraits traits = CrashTraits.NONE;
+        Set<String> causeTerms = new LinkedHashSet<>();
         if (primary != null) {
             CrashTraits p = CrashTraits.of(primary);
             traits = new CrashTraits(p.kinds(), p.tasks(), CrashTraits.union(ordered).heapProblems());
+            for (String t : lookFor.apply(primary)) {
+                causeTerms.add(t.strip().replaceAll("\\s+", " "));
+            }
         }
         return new SuggestQuery(frames, skipped, exception, kind, signature, new ArrayList<>(details), new ArrayList<>(crashWords),
-                free, build, heap, traits);
+                free, build, heap, traits, new ArrayList<>(causeTerms));
     }
 
     /** A heap-trace caller chain (innermost first) as a query: which known cause allocates like this? */
@@ -141,7 +168,8 @@ public record SuggestQuery(
         List<QueryFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         addFrames(chain, classifier, frames, skipped, new HashSet<>());
-        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty(), CrashTraits.NONE);
+        return new SuggestQuery(frames, skipped, "", CrashKind.OTHER, "", List.of(), List.of(), List.of(), "", Optional.empty(), CrashTraits.NONE,
+                List.of());
     }
 
     private static final java.util.regex.Pattern[] ASSERT_FUNCTION = {

@@ -1,6 +1,7 @@
 package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.explain.Explanation;
 import dev.fieldshell.kb.crash.Frame;
 import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KbHit;
@@ -34,7 +35,15 @@ public final class SuggestSession {
 
     /** How the crash parser, signatures and explanations of the {@code crash}/{@code signature}/{@code explain} packages plug in. */
     public record Analysis(Function<String, List<CrashReport>> parser, FrameFilter classifier,
-            Function<CrashReport, String> signer, Function<CrashReport, List<String>> explainer) {}
+            Function<CrashReport, String> signer, Function<CrashReport, List<Explanation>> explainer) {
+
+        /** The {@code look for} words of the explanations of a crash: what a report of its cause would say. */
+        List<String> causeTerms(CrashReport c) {
+            List<String> out = new ArrayList<>();
+            explainer.apply(c).forEach(e -> out.addAll(e.lookFor()));
+            return out;
+        }
+    }
 
     private final KnowledgeBase kb;
     private final Analysis analysis;
@@ -46,7 +55,7 @@ public final class SuggestSession {
     public SuggestSession(KnowledgeBase kb, Analysis analysis) {
         this.kb = kb;
         this.analysis = analysis;
-        this.suggester = new Suggester(kb, analysis.classifier(), analysis.signer());
+        this.suggester = new Suggester(kb, analysis.classifier(), analysis.signer(), analysis::causeTerms);
     }
 
     /** The suggestions, the crashes they were computed for, and notes about symbolization. */
@@ -70,7 +79,7 @@ public final class SuggestSession {
         }
         List<String> explanations = new ArrayList<>();
         if (!named.isEmpty()) {
-            explanations.addAll(analysis.explainer().apply(primary(named)));
+            analysis.explainer().apply(primary(named)).forEach(e -> explanations.add(e.sentence()));
         }
         return new Outcome(named, r.withContext(explanations, notes));
     }

@@ -39,16 +39,25 @@ public final class Suggester {
     private final KnowledgeBase kb;
     private final FrameFilter classifier;
     private final Function<CrashReport, String> signer;
+    private final Function<CrashReport, List<String>> causeTerms;
     private final double threshold;
 
     public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer) {
-        this(kb, classifier, signer, Suggestions.THRESHOLD);
+        this(kb, classifier, signer, c -> List.of());
     }
 
-    public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer, double threshold) {
+    /** {@code causeTerms}: what a report of a crash's cause would say (the explanation rules' {@code look for}). */
+    public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer,
+            Function<CrashReport, List<String>> causeTerms) {
+        this(kb, classifier, signer, causeTerms, Suggestions.THRESHOLD);
+    }
+
+    public Suggester(KnowledgeBase kb, FrameFilter classifier, Function<CrashReport, String> signer,
+            Function<CrashReport, List<String>> causeTerms, double threshold) {
         this.kb = kb;
         this.classifier = classifier;
         this.signer = signer;
+        this.causeTerms = causeTerms;
         this.threshold = threshold;
     }
 
@@ -58,7 +67,7 @@ public final class Suggester {
     }
 
     public SuggestQuery query(List<CrashReport> crashes, String text) {
-        return SuggestQuery.of(crashes, text, classifier, signer);
+        return SuggestQuery.of(crashes, text, classifier, signer, causeTerms);
     }
 
     public SuggestResult suggest(SuggestQuery q, int top) throws IOException {
@@ -111,6 +120,11 @@ public final class Suggester {
         if (!q.buildKey().isEmpty()) {
             b.add(boost(new TermQuery(new Term(KbSchema.VERSION, q.buildKey())), 0.5f), BooleanClause.Occur.SHOULD);
         }
+        for (String phrase : q.causeTerms()) {
+            // a report that names the cause the crash's own facts point to (the stack option, vTaskDelete)
+            b.add(boost(causeQuery(phrase), 1.5f), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
         Set<String> words = new LinkedHashSet<>(q.detailTerms());
         words.addAll(q.crashWords());
         words.addAll(q.freeTerms());
@@ -121,6 +135,17 @@ public final class Suggester {
             b.add(boost(new TermQuery(new Term(KbSchema.CODE, t)), 0.6f), BooleanClause.Occur.SHOULD);
         }
         return b.build();
+    }
+
+    /** One word as a code term; a phrase as all of its words. */
+    private static Query causeQuery(String phrase) {
+        List<String> words = Tokens.of(phrase);
+        if (words.size() == 1) {
+            return new TermQuery(new Term(KbSchema.CODE, words.get(0)));
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        words.forEach(w -> all.add(new TermQuery(new Term(KbSchema.CODE, w)), BooleanClause.Occur.MUST));
+        return all.build();
     }
 
     private static Query boost(Query q, float boost) {
@@ -156,6 +181,7 @@ public final class Suggester {
         terms.addAll(q.detailTerms());
         terms.addAll(q.crashWords());
         terms.addAll(q.freeTerms());
+        terms.addAll(q.causeWords());
         long n = Math.max(1, reader.numDocs());
         Map<String, Long> df = new HashMap<>();
         for (String t : terms) {

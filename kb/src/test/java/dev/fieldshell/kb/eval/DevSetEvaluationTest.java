@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs PRODUCT.md's evaluation on the development set (kb/src/test/resources/eval) through the real
  * importers, a fresh Lucene index on disk and the real suggester, and fails when suggestion quality
- * drops below the level reached (measured 2026-12-02 on 49 queries: recall@1 0.78, recall@3 0.88,
- * recall@10 0.94, mrr 0.83; BM25 baseline 0.47 / 0.61 / 0.76 / 0.56), or when the structure stops
+ * drops below the level reached (measured 2026-12-02 on 49 queries: recall@1 0.80, recall@3 0.90 (44 of 49,
+ * just under 0.90), recall@10 0.94, mrr 0.85; BM25 baseline 0.47 / 0.61 / 0.76 / 0.56), or when the structure stops
  * beating BM25.
  */
 class DevSetEvaluationTest {
 
-    /** The measured recall@3 (43 of 49 = 0.878), rounded down: one query fewer within 3 (0.857) fails. */
-    static final double RECALL_AT_3_FLOOR = 0.87;
+    /** The measured recall@3 (44 of 49 = 0.898), rounded down: one query fewer within 3 (0.878) fails. */
+    static final double RECALL_AT_3_FLOOR = 0.89;
 
     static Evaluation.Outcome outcome;
 

@@ -181,6 +181,15 @@ final class EvalSetFiles {
                 old == null ? "" : old.file()).isNull();
     }
 
+    /** No corpus document names a query's id (a hold-out note that does leaks the id's words). */
+    static void assertNoQueryIdIn(EvalSet set) {
+        for (Query q : set.queries()) {
+            for (Doc d : set.corpus().values()) {
+                assertThat(d.text().contains(q.id())).as("document %s (%s) names query id %s", d.id(), d.file(), q.id()).isFalse();
+            }
+        }
+    }
+
     static String stripBrackets(String id) {
         String s = id.trim();
         return s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;

@@ -63,6 +63,13 @@ class EvalSetTest {
     }
 
     @Test
+    void noDocumentNamesAQueryId() {
+        // A note "held out as query freertos-timer-task-stack-canary" would hand the relevant document the
+        // query's descriptive words (timer, task, stack, canary) that the query text itself may not have.
+        EvalSetFiles.assertNoQueryIdIn(set);
+    }
+
+    @Test
     void corpusHasDistractorsBeyondTheRelevantDocuments() {
         Set<String> relevant = set.relevantIds();
         assertThat(set.corpus().size() - relevant.size())

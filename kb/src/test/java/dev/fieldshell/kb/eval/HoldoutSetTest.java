@@ -90,6 +90,13 @@ class HoldoutSetTest {
     }
 
     @Test
+    void noDocumentNamesAQueryId() {
+        // A note "held out as query freertos-timer-task-stack-canary" would hand the relevant document the
+        // query's descriptive words (timer, task, stack, canary) that the query text itself may not have.
+        EvalSetFiles.assertNoQueryIdIn(holdout);
+    }
+
+    @Test
     void corpusHasDistractorsBeyondTheRelevantDocuments() {
         Set<String> relevant = holdout.relevantIds();
         assertThat(holdout.corpus().size() - relevant.size())

@@ -146,6 +146,28 @@ class ExplainerTest {
                 .contains("Task main overflowed its stack", "CONFIG_MAIN_TASK_STACK_SIZE (ESP-IDF 3.x; CONFIG_ESP_MAIN_TASK_STACK_SIZE from 4.0)");
         // an application's task has no such option: the general advice
         assertThat(rules(Fixtures.read("stack-overflow-ovms.txt"))).contains("stack-overflow").doesNotContain("stack-overflow-system-task");
+        // what a report of the same cause would name, for kb suggest: both sdkconfig names and their Kconfig symbols
+        assertThat(explain(Fixtures.read("v5-stack-overflow.txt")).get(0).lookFor()).containsExactly(
+                "CONFIG_MAIN_TASK_STACK_SIZE", "MAIN_TASK_STACK_SIZE", "CONFIG_ESP_MAIN_TASK_STACK_SIZE", "ESP_MAIN_TASK_STACK_SIZE");
+        assertThat(explain(Fixtures.read("stack-overflow-ovms.txt")).get(0).lookFor()).isEmpty();
+    }
+
+    static String illegalInstruction(String returnAddress) {
+        return "Guru Meditation Error: Core  0 panic'ed (IllegalInstruction). Exception was unhandled.\n"
+                + "Backtrace: 0x400d949a:0x3ffe9500 " + returnAddress + ":0x3ffe9520 0x400d9203:0x3ffe9540\n";
+    }
+
+    @Test
+    void anIllegalInstructionReturningToAnAddressThatIsNotCodeIsAReturnWithoutACaller() {
+        // RETW raises IllegalInstruction when a0 lacks the caller's window bits (a task function has no caller)
+        List<Explanation> e = explain(illegalInstruction("0x000000c6"));
+        assertThat(e).extracting(Explanation::rule).containsExactly("return-address-not-code");
+        assertThat(e.get(0).sentence()).contains("return address 0x000000c6, which is not code", "vTaskDelete(NULL)");
+        assertThat(e.get(0).lookFor()).containsExactly("vTaskDelete");
+        // returning into flash code: the bytes at PC were not an instruction (a bad function pointer)
+        assertThat(rules(illegalInstruction("0x400d9100"))).containsExactly("illegal-instruction-in-flash");
+        // a backtrace that ends at PC says nothing about the return
+        assertThat(rules(illegalInstruction("0x00000000"))).containsExactly("illegal-instruction-in-flash");
     }
 
     @Test
@@ -179,5 +201,17 @@ class ExplainerTest {
                 """);
         CrashReport r = CrashParser.parse(Fixtures.read("v33-loadprohibited.txt")).get(0);
         assertThat(custom.explain(r)).containsExactly(new Explanation("mine", "custom LoadProhibited at 0x401339f2"));
+    }
+
+    @Test
+    void lookForWordsAreDataAndDropAWordWhoseFactIsMissing() {
+        Explainer custom = Explainer.fromYaml("""
+                - rule: mine
+                  when: {exception: {equals: LoadProhibited}}
+                  say: "custom"
+                  look for: ["handler_{pc}", "{stackOverflowTask}", "plain words"]
+                """);
+        CrashReport r = CrashParser.parse(Fixtures.read("v33-loadprohibited.txt")).get(0);
+        assertThat(custom.explain(r).get(0).lookFor()).containsExactly("handler_0x401339f2", "plain words");
     }
 }

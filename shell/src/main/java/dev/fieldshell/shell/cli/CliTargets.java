@@ -37,10 +37,15 @@ final class CliTargets implements MacroTool.Targets, AutoCloseable {
 
     @Override
     public MacroWorkflow.Target current() throws LinkException {
+        return open(currentName());
+    }
+
+    @Override
+    public String currentName() {
         if (current == null || current.isBlank()) {
             throw new UsageException("which module? give --target TARGET (sim, sim:3.3.005, ssh://user@host, ...)");
         }
-        return open(current);
+        return current;
     }
 
     @Override

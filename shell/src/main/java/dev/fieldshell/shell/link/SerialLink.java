@@ -28,6 +28,8 @@ public final class SerialLink implements ModuleLink {
     private volatile boolean closing;
     private volatile Duration timeout = Duration.ofSeconds(30);
     private volatile ModuleInfo info;
+    /** Whether {@code m.version} was asked on a secure console (once is enough, answer or not). */
+    private volatile boolean versionAsked;
 
     private SerialLink(String target, SerialPort port) {
         this.target = target;
@@ -83,12 +85,16 @@ public final class SerialLink implements ModuleLink {
     /**
      * The firmware version from metric {@code m.version}: the UART prints its banner only at boot, and
      * plans are rendered for the firmware (e.g. {@code vfs echo} from 3.3.006). Empty when the console
-     * is not secure ({@code metrics} is a secure command) or the answer holds no version.
+     * is not secure ({@code metrics} is a secure command) or the answer holds no version. A console
+     * that is not secure tells nothing else reliable: no banner after boot (§1.2), and the {@code Version:}
+     * line of {@code boot status} (§7) is the crashed firmware's, and only after a crash. The version is
+     * read once the user's {@code enable} has made the console secure.
      */
     private String firmwareMetric() throws LinkException {
         if (!console.secure()) {
             return "";
         }
+        versionAsked = true;
         String out = console.exchange("metrics list m.version", s -> {}, PROBE, true).output();
         for (String line : out.lines().toList()) {
             String[] f = line.strip().split("\\s+", 2);
@@ -153,6 +159,10 @@ public final class SerialLink implements ModuleLink {
         try {
             CommandResult r = console.exchange(commandLine, sink, timeout, bounded);
             info = new ModuleInfo(info.firmware(), info.hardware(), console.secure());
+            if (!versionAsked && console.secure()) {
+                // After an 'enable' the version can be read; until then plans are rendered for an unknown firmware.
+                info = new ModuleInfo(firmwareMetric(), info.hardware(), true);
+            }
             return r;
         } catch (LinkException e) {
             if (console.broken()) {

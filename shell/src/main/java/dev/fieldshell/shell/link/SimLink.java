@@ -152,16 +152,23 @@ public final class SimLink implements ModuleLink {
         }
     }
 
-    /** The output (each {@code \n} as {@code \r\n}) and the prompt after it reach the far end. */
+    /** The output (each {@code \n} as {@code \r\n}) and the prompt after it, if one was printed, reach the far end. */
     private void paceOutput(String raw) throws LinkException {
         try {
-            // A dropped console prints no prompt.
-            line.send(SerialLine.crlfBytes(raw) + (console.closed() ? 0 : Console.SECURE_PROMPT.length()));
+            line.send(SerialLine.crlfBytes(raw) + promptPrinted().length());
             line.drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LinkException("sim: interrupted while reading a command's output");
         }
+    }
+
+    /**
+     * The prompt the USB console prints after what ran: the one of its mode ({@code OVMS# } or
+     * {@code OVMS> }); none while a command keeps the input (follow mode) or once the console dropped.
+     */
+    private String promptPrinted() {
+        return console.closed() || console.inputCaptured() ? "" : console.prompt();
     }
 
     /**
@@ -185,10 +192,15 @@ public final class SimLink implements ModuleLink {
                     break;
                 }
             }
+            String rest;
             synchronized (output) {
-                all.append(new String(output.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                rest = output.toString();
                 output.setLength(0);
             }
+            if (line != null) {
+                paceOutput(rest);
+            }
+            all.append(new String(rest.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
             return new CommandResult(target(), commandLine, all.toString(), Duration.ofNanos(System.nanoTime() - start));
         } finally {
             console.setInteractiveCommand(false);

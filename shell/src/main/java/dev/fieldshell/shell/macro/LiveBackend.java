@@ -3,8 +3,6 @@ package dev.fieldshell.shell.macro;
 import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.ovms.ApplyReport;
-import dev.fieldshell.shell.ovms.ConfigKey;
-import dev.fieldshell.shell.ovms.ModuleReader;
 import dev.fieldshell.shell.ovms.Plan;
 import dev.fieldshell.shell.ovms.PlanApplier;
 import dev.fieldshell.shell.ovms.Preparation;
@@ -23,7 +21,7 @@ import java.util.function.Consumer;
 public final class LiveBackend implements MacroBackend {
 
     private final ModuleLink link;
-    private final ModuleReader reader;
+    private final MacroReads reads;
     private final PlanApplier applier;
     private final LocalOutput output;
     private final Consumer<String> printer;
@@ -34,7 +32,7 @@ public final class LiveBackend implements MacroBackend {
     public LiveBackend(String module, ModuleLink link, PlanApplier applier, LocalOutput output, Consumer<String> printer, String title) {
         this.module = module;
         this.link = link;
-        this.reader = new ModuleReader(link);
+        this.reads = new MacroReads(link);
         this.applier = applier;
         this.output = output;
         this.printer = printer;
@@ -93,29 +91,17 @@ public final class LiveBackend implements MacroBackend {
 
     @Override
     public Optional<String> cat(String path) throws MacroException {
-        try {
-            return reader.read(path).asOptional();
-        } catch (LinkException e) {
-            throw new MacroException("reading " + path + ": " + e.getMessage());
-        }
+        return reads.read(path).asOptional();
     }
 
     @Override
     public boolean exists(String path) throws MacroException {
-        try {
-            return reader.stat(path).isPresent();
-        } catch (LinkException e) {
-            throw new MacroException("reading " + path + ": " + e.getMessage());
-        }
+        return reads.exists(path);
     }
 
     @Override
     public List<VfsEntry> ls(String dir) throws MacroException {
-        try {
-            return reader.ls(dir);
-        } catch (LinkException e) {
-            throw new MacroException("listing " + dir + ": " + e.getMessage());
-        }
+        return reads.ls(dir);
     }
 
     @Override
@@ -130,11 +116,7 @@ public final class LiveBackend implements MacroBackend {
 
     @Override
     public Optional<String> configGet(String param, String instance) throws MacroException {
-        try {
-            return reader.config(new ConfigKey(param, instance));
-        } catch (LinkException e) {
-            throw new MacroException("reading config: " + e.getMessage());
-        }
+        return reads.config(param, instance);
     }
 
     @Override

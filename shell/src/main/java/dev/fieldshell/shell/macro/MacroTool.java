@@ -34,6 +34,9 @@ public final class MacroTool {
     public interface Targets {
         MacroWorkflow.Target current() throws LinkException;
 
+        /** The current target's name, without connecting (undo reads the journal before it connects). */
+        String currentName() throws LinkException;
+
         MacroWorkflow.Target open(String text) throws LinkException;
     }
 
@@ -277,12 +280,14 @@ public final class MacroTool {
         if (rest.size() > 1) {
             throw new UsageException("usage: undo [MODULE] [--yes] [--dry-run]");
         }
-        MacroWorkflow.Target t = rest.isEmpty() ? targets.current() : targets.open(rest.get(0));
-        Optional<JournalEntry> e = applier().journal().latestUndoable(t.name());
+        // The journal first: with nothing to undo, the user should not first wait for a connection (or a host-key question).
+        String name = rest.isEmpty() ? targets.currentName() : rest.get(0);
+        Optional<JournalEntry> e = applier().journal().latestUndoable(name);
         if (e.isEmpty()) {
-            ui.println(t.name() + ": nothing to undo (no change in the journal " + applier().journal().root() + ")");
-            return 0;
+            ui.println(name + ": nothing to undo (no change in the journal " + applier().journal().root() + ")");
+            return 1;
         }
+        MacroWorkflow.Target t = rest.isEmpty() ? targets.current() : targets.open(name);
         PlanApplier.UndoPreparation u = applier().prepareUndo(t.link(), e.get());
         ui.println("undo " + e.get().title() + " (" + e.get().id() + ", " + e.get().state().name().toLowerCase() + ") on " + t.name() + ":");
         if (u.prep().refused()) {

@@ -1,12 +1,10 @@
 package dev.fieldshell.shell.macro;
 
-import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.ovms.ConfigKey;
 import dev.fieldshell.shell.ovms.FeatureTable;
 import dev.fieldshell.shell.ovms.FileState;
 import dev.fieldshell.shell.ovms.FirmwareVersion;
-import dev.fieldshell.shell.ovms.ModuleReader;
 import dev.fieldshell.shell.ovms.Plan;
 import dev.fieldshell.shell.ovms.Step;
 import dev.fieldshell.shell.ovms.VfsEntry;
@@ -25,7 +23,7 @@ import java.util.function.Consumer;
 public final class RecordingBackend implements MacroBackend {
 
     private final ModuleLink link;
-    private final ModuleReader reader;
+    private final MacroReads reads;
     private final Plan.Builder plan;
     private final Consumer<String> printer;
     private final Map<String, FileState> moduleFiles = new HashMap<>();
@@ -36,7 +34,7 @@ public final class RecordingBackend implements MacroBackend {
     public RecordingBackend(String module, ModuleLink link, String title, Consumer<String> printer) {
         this.module = module;
         this.link = link;
-        this.reader = new ModuleReader(link);
+        this.reads = new MacroReads(link);
         this.plan = new Plan.Builder(title);
         this.printer = printer;
     }
@@ -109,11 +107,7 @@ public final class RecordingBackend implements MacroBackend {
     private FileState moduleFile(String path) throws MacroException {
         FileState s = moduleFiles.get(path);
         if (s == null) {
-            try {
-                s = reader.read(path);
-            } catch (LinkException e) {
-                throw new MacroException("reading " + path + ": " + e.getMessage());
-            }
+            s = reads.read(path);
             moduleFiles.put(path, s);
         }
         return s;
@@ -125,20 +119,12 @@ public final class RecordingBackend implements MacroBackend {
         if (p.touchedFiles().contains(path)) {
             return cat(path).isPresent();
         }
-        try {
-            return reader.stat(path).isPresent();
-        } catch (LinkException e) {
-            throw new MacroException("reading " + path + ": " + e.getMessage());
-        }
+        return reads.exists(path);
     }
 
     @Override
     public List<VfsEntry> ls(String dir) throws MacroException {
-        try {
-            return reader.ls(dir);
-        } catch (LinkException e) {
-            throw new MacroException("listing " + dir + ": " + e.getMessage());
-        }
+        return reads.ls(dir);
     }
 
     @Override
@@ -157,11 +143,7 @@ public final class RecordingBackend implements MacroBackend {
         if (planned != null) {
             return planned;
         }
-        try {
-            return reader.config(new ConfigKey(param, instance));
-        } catch (LinkException e) {
-            throw new MacroException("reading config " + param + " " + instance + ": " + e.getMessage());
-        }
+        return reads.config(param, instance);
     }
 
     @Override

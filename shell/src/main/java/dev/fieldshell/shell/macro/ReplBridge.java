@@ -36,6 +36,13 @@ final class ReplBridge {
             }
 
             @Override
+            public String currentName() throws LinkException {
+                String name = ctx.currentName();
+                // nothing open yet: a script's default target is opened (and named) on first need, or link() says what to do
+                return name.isEmpty() ? current().name() : name;
+            }
+
+            @Override
             public MacroWorkflow.Target open(String text) throws LinkException {
                 ModuleLink open = ctx.targets().get(text);
                 return new MacroWorkflow.Target(text, open != null ? open : ctx.open(text, text));

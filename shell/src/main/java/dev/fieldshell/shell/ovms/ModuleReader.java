@@ -14,6 +14,9 @@ public final class ModuleReader {
 
     private static final Pattern STAT = Pattern.compile("File (.*) size is (\\d+) and digest ([0-9a-fA-F]{32})\\s*");
 
+    /** The answer to a secure command on a console that is not (reference §1.4). */
+    private static final String NOT_SECURE = "Error: Secure command requires 'enable' mode";
+
     private final ModuleLink link;
 
     public ModuleReader(ModuleLink link) {
@@ -80,7 +83,13 @@ public final class ModuleReader {
             case Quoting.Line.Ok ok -> ok.line();
             case Quoting.Line.Refused r -> throw new LinkException("cannot ask the module: " + r.reason());
         };
-        return link.run(line).output();
+        String out = link.run(line).output();
+        if (firstLine(out).equals(NOT_SECURE)) {
+            // Not an absent file or an empty listing: a plan or lint built on this answer would be wrong.
+            throw new LinkException(link.target() + ": the console is not secure, so the module's files, config and firmware version"
+                    + " cannot be read ('" + words + "' needs secure mode); type 'enable' on it and run again");
+        }
+        return out;
     }
 
     private static String firstLine(String s) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HeapCommandTest {
     /** One allocation per reconnect from the same caller, never freed; one freed buffer per poll. */
@@ -45,23 +42,15 @@ class HeapCommandTest {
         return Files.createDirectories(dir.resolve("kb"));
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cl = FieldshellCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void analyzePrintsTheTableWithTheLeakingChainFirst() throws Exception {
         Path dump = Files.writeString(dir.resolve("trace.txt"), DUMP);
         Path syms = Files.writeString(dir.resolve("symbols.txt"), SYMBOLS);
-        Run r = run("heap", "analyze", dump.toString(), "--symbols", syms.toString(), "--kb", kb().toString());
+        CliRun r = run("heap", "analyze", dump.toString(), "--symbols", syms.toString(), "--kb", kb().toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("CCOUNT clock 240 MHz");
         assertThat(r.out()).doesNotContain("\u001B[");
@@ -76,7 +65,7 @@ class HeapCommandTest {
     void jsonAndSvgOutputs() throws Exception {
         Path dump = Files.writeString(dir.resolve("trace.txt"), DUMP);
         Path svg = dir.resolve("chart.svg");
-        Run r = run("heap", "analyze", dump.toString(), "--json", "--svg", svg.toString(), "--kb", kb().toString());
+        CliRun r = run("heap", "analyze", dump.toString(), "--json", "--svg", svg.toString(), "--kb", kb().toString());
         assertThat(r.code()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("clock_hz").asDouble()).isEqualTo(240e6);
@@ -94,7 +83,7 @@ class HeapCommandTest {
     void compareNeedsTwoFilesAndClockIsAParameter() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), DUMP);
         Path b = Files.writeString(dir.resolve("b.txt"), DUMP);
-        Run r = run("heap", "compare", a.toString(), b.toString(), "--clock-mhz", "160", "--kb", kb().toString());
+        CliRun r = run("heap", "compare", a.toString(), b.toString(), "--clock-mhz", "160", "--kb", kb().toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("CCOUNT clock 160 MHz (--clock-mhz)").contains("a/min").contains("b/min");
         assertThat(run("heap", "compare", a.toString()).code()).isEqualTo(2);
@@ -102,15 +91,15 @@ class HeapCommandTest {
 
     @Test
     void badInputGivesOneLineAndTheRightExitCode() throws Exception {
-        Run missing = run("heap", "analyze", dir.resolve("nope.txt").toString(), "--kb", kb().toString());
+        CliRun missing = run("heap", "analyze", dir.resolve("nope.txt").toString(), "--kb", kb().toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("fieldshell: heap: " + dir.resolve("nope.txt") + ": no such file");
         Path empty = Files.writeString(dir.resolve("mail.txt"), "Hello,\nthe dump is attached.\n");
-        Run none = run("heap", "analyze", empty.toString(), "--kb", kb().toString());
+        CliRun none = run("heap", "analyze", empty.toString(), "--kb", kb().toString());
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err().strip()).isEqualTo("fieldshell: heap: " + empty + ": not a heap-trace dump (line 1: Hello,)");
         assertThat(none.out()).isEmpty();
-        Run noKb = run("heap", "analyze", empty.toString(), "--kb", dir.resolve("no-kb-here").toString());
+        CliRun noKb = run("heap", "analyze", empty.toString(), "--kb", dir.resolve("no-kb-here").toString());
         assertThat(noKb.err().lines()).hasSize(1);
     }
 
@@ -122,7 +111,7 @@ class HeapCommandTest {
                 0 bytes alive in trace (0/0 allocations)
                 total allocations 0 total frees 0
                 """);
-        Run r = run("heap", "analyze", dump.toString(), "--kb", kb().toString());
+        CliRun r = run("heap", "analyze", dump.toString(), "--kb", kb().toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("idle.txt").contains("0 records");
         assertThat(r.err().strip()).isEqualTo("fieldshell: heap: no heap-trace records found in " + dump);

@@ -2,16 +2,11 @@ package dev.fieldshell.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code fieldshell kb parse} and {@code kb signature} as a user runs them. */
 class KbCommandTest {
@@ -19,26 +14,12 @@ class KbCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, String... args) {
-        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.withInput(stdin, args);
     }
 
-    private static Run run(byte[] stdin, String... args) {
-        InputStream saved = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(stdin));
-            CommandLine cl = FieldshellCommand.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(saved);
-        }
+    private static CliRun run(byte[] stdin, String... args) {
+        return CliRun.withInput(stdin, args);
     }
 
     private static final String PANIC = """
@@ -58,7 +39,7 @@ class KbCommandTest {
 
     @Test
     void parseFromStdinPrintsKindExceptionFramesAndSha() {
-        Run r = run(PANIC, "kb", "parse");
+        CliRun r = run(PANIC, "kb", "parse");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("crash 1 of 1 (line 1, PANIC)")
                 .contains("exception:  LoadProhibited on core 1")
@@ -71,7 +52,7 @@ class KbCommandTest {
     void parseFileAsJson() throws Exception {
         Path f = dir.resolve("crash.txt");
         Files.writeString(f, PANIC);
-        Run r = run("", "kb", "parse", "--json", f.toString());
+        CliRun r = run("", "kb", "parse", "--json", f.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"exception\" : \"LoadProhibited\"").contains("\"function\" : \"mg_mgr_poll\"")
                 .contains("\"EXCVADDR\" : \"0x00000008\"");
@@ -80,7 +61,7 @@ class KbCommandTest {
     @Test
     void signatureAndExplain() {
         assertThat(run(PANIC, "kb", "signature").out()).isEqualTo("LoadProhibited | mg_send | mg_mgr_poll\n");
-        Run r = run(PANIC, "kb", "signature", "--explain");
+        CliRun r = run(PANIC, "kb", "signature", "--explain");
         assertThat(r.out()).contains("signature:         LoadProhibited | mg_send | mg_mgr_poll")
                 .contains("address signature: elf:5e6a07d4d02b1a79 | LoadProhibited | 0x4015d82a 0x4015dd69 0x4015f0e1")
                 .contains("#0   0x4015d82a mg_send: kept")
@@ -92,10 +73,10 @@ class KbCommandTest {
 
     @Test
     void badInputIsOneLineWithTheRightExitCode() {
-        Run missing = run("", "kb", "parse", dir.resolve("nope.txt").toString());
+        CliRun missing = run("", "kb", "parse", dir.resolve("nope.txt").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("fieldshell: no such file: " + dir.resolve("nope.txt") + "\n");
-        Run none = run("just some prose\n", "kb", "signature");
+        CliRun none = run("just some prose\n", "kb", "signature");
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).isEqualTo("fieldshell: no crash found in standard input\n");
         assertThat(run("", "kb").code()).isEqualTo(2);
@@ -109,7 +90,7 @@ class KbCommandTest {
         bytes[1] = (byte) 0xc3; // truncated sequence
         bytes[2] = '\n';
         System.arraycopy(panic, 0, bytes, 3, panic.length);
-        Run r = run(bytes, "kb", "signature");
+        CliRun r = run(bytes, "kb", "signature");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("LoadProhibited | mg_send");
     }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The kb ingest/stats/show/search/rm commands against a real index in a temporary directory. */
 class KbCommandsTest {
@@ -20,16 +17,8 @@ class KbCommandsTest {
     Path kb;
     Path archive;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        CommandLine cl = FieldshellCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -63,19 +52,19 @@ class KbCommandsTest {
 
     @Test
     void ingestTwiceThenStatsShowSearchRm() throws Exception {
-        Run first = run("kb", "ingest", "--kb", kb.toString(), archive.toString());
+        CliRun first = run("kb", "ingest", "--kb", kb.toString(), archive.toString());
         assertThat(first.code()).isZero();
         assertThat(first.out()).startsWith("1 input(s): 2 added, 0 updated, 0 unchanged, 0 rejected");
 
-        Run again = run("kb", "ingest", "--kb", kb.toString(), archive.toString());
+        CliRun again = run("kb", "ingest", "--kb", kb.toString(), archive.toString());
         assertThat(again.out()).startsWith("1 input(s): 0 added, 0 updated, 2 unchanged, 0 rejected");
 
-        Run stats = run("kb", "stats", "--kb", kb.toString(), "--json");
+        CliRun stats = run("kb", "stats", "--kb", kb.toString(), "--json");
         JsonNode s = new ObjectMapper().readTree(stats.out());
         assertThat(s.path("byType").path("mail").asLong()).isEqualTo(2);
         assertThat(s.path("byType").path("note").asLong()).as("starter notes seeded on first use").isGreaterThanOrEqualTo(10);
 
-        Run show = run("kb", "show", "--kb", kb.toString(), "<two@webb-johnson.net>", "--json");
+        CliRun show = run("kb", "show", "--kb", kb.toString(), "<two@webb-johnson.net>", "--json");
         assertThat(show.code()).isZero();
         JsonNode d = new ObjectMapper().readTree(show.out());
         assertThat(d.path("id").asText()).isEqualTo("two@webb-johnson.net");
@@ -83,18 +72,18 @@ class KbCommandsTest {
         assertThat(d.path("quotedFrom").get(0).asText()).as("quoted crash linked to its origin").isEqualTo("one@expeedo.de");
         assertThat(d.path("crashes")).as("a quoted crash is not a new report").isEmpty();
 
-        Run text = run("kb", "show", "--kb", kb.toString(), "one@expeedo.de");
+        CliRun text = run("kb", "show", "--kb", kb.toString(), "one@expeedo.de");
         assertThat(text.out()).contains("one@expeedo.de  (mail)").contains("mg_send").contains("author:     Michael Balzer");
 
-        Run search = run("kb", "search", "--kb", kb.toString(), "frames:mg_send AND type:mail");
+        CliRun search = run("kb", "search", "--kb", kb.toString(), "frames:mg_send AND type:mail");
         assertThat(search.code()).isZero();
         assertThat(search.out().lines()).hasSize(1).allMatch(l -> l.contains("one@expeedo.de"));
 
-        Run bad = run("kb", "search", "--kb", kb.toString(), "title:(unclosed");
+        CliRun bad = run("kb", "search", "--kb", kb.toString(), "title:(unclosed");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).startsWith("fieldshell: invalid query").doesNotContain("at org.apache");
 
-        Run rm = run("kb", "rm", "--kb", kb.toString(), "one@expeedo.de", "nope@x");
+        CliRun rm = run("kb", "rm", "--kb", kb.toString(), "one@expeedo.de", "nope@x");
         assertThat(rm.code()).isEqualTo(1);
         assertThat(rm.out()).contains("removed one@expeedo.de");
         assertThat(rm.err()).contains("no document with id nope@x");
@@ -108,7 +97,7 @@ class KbCommandsTest {
         Files.writeString(dumps.resolve("window_90s.json"), "{}");
         for (String[] args : new String[][] {{"kb", "stats", "--kb", dumps.toString()}, {"kb", "ingest", "--kb", dumps.toString(), archive.toString()},
                 {"kb", "search", "--kb", dumps.toString(), "mg_send"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isNotZero();
             assertThat(r.err().strip()).as(String.join(" ", args))
                     .isEqualTo("fieldshell: --kb " + dumps + " holds other files (window_90s.json) and no knowledge base; "
@@ -127,11 +116,11 @@ class KbCommandsTest {
     void rejectedInputsAreListedWithOffsetAndExitOne() throws Exception {
         Path bin = tmp.resolve("blob.bin");
         Files.write(bin, new byte[] {0, 1, 2, 3, 0, 0, 7});
-        Run r = run("kb", "ingest", "--kb", kb.toString(), archive.toString(), bin.toString(), tmp.resolve("missing.txt").toString());
+        CliRun r = run("kb", "ingest", "--kb", kb.toString(), archive.toString(), bin.toString(), tmp.resolve("missing.txt").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).startsWith("3 input(s): 2 added, 0 updated, 0 unchanged, 2 rejected")
                 .contains(bin + ": byte 0: binary data").contains("missing.txt: no such file");
-        Run json = run("kb", "ingest", "--kb", kb.toString(), "--json", bin.toString());
+        CliRun json = run("kb", "ingest", "--kb", kb.toString(), "--json", bin.toString());
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertThat(j.path("rejected").asLong()).isEqualTo(1);
         assertThat(j.path("problems").get(0).asText()).startsWith(bin + ": byte 0:");

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code fieldshell kb suggest}, {@code kb symbols} and {@code kb eval} as a user runs them, over a
@@ -28,22 +23,8 @@ class KbSuggestCommandTest {
     Path kb;
     Path store;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String stdin, String... args) {
-        InputStream saved = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine cl = FieldshellCommand.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(saved);
-        }
+    static CliRun run(String stdin, String... args) {
+        return CliRun.withInput(stdin, args);
     }
 
     static Path resource(Path dir, String name) throws Exception {
@@ -58,14 +39,14 @@ class KbSuggestCommandTest {
     void ingestTheThread() throws Exception {
         kb = dir.resolve("kb");
         store = dir.resolve("symbols");
-        Run r = run("", "kb", "ingest", "--kb", kb.toString(), resource(dir, "thread.mbox").toString());
+        CliRun r = run("", "kb", "ingest", "--kb", kb.toString(), resource(dir, "thread.mbox").toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
     void aRawBacktraceOfABuildWithDecodedReportsInTheKbIsNamedWithoutAnElfAndMatchedToTheThread() throws Exception {
         String crash = Files.readString(resource(dir, "later-crash.txt"));
-        Run r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--symbol-store", store.toString());
+        CliRun r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--symbol-store", store.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("note: named 3 of 3 raw frames from KB decoded reports of 3.3.005-615-gd132bfe0")
@@ -88,7 +69,7 @@ class KbSuggestCommandTest {
             assertThat(Files.exists(busy.resolve("write.lock"))).isTrue();
 
             String crash = Files.readString(resource(dir, "later-crash.txt"));
-            Run r = run(crash, "kb", "suggest", "--kb", busy.toString(), "--symbol-store", store.toString());
+            CliRun r = run(crash, "kb", "suggest", "--kb", busy.toString(), "--symbol-store", store.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("1. Crash after network change");
             assertThat(r.err()).isEmpty();
@@ -101,7 +82,7 @@ class KbSuggestCommandTest {
     @Test
     void jsonCarriesTheSameEvidence() throws Exception {
         Path crash = resource(dir, "later-crash.txt");
-        Run r = run("", "kb", "suggest", "--json", "--kb", kb.toString(), "--symbol-store", store.toString(), crash.toString());
+        CliRun r = run("", "kb", "suggest", "--json", "--kb", kb.toString(), "--symbol-store", store.toString(), crash.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -120,14 +101,14 @@ class KbSuggestCommandTest {
                 0x400d1234: zq_render_widget at /src/ui.c:12
                 0x400d2234: zq_layout_pass at /src/ui.c:40
                 """;
-        Run r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--symbol-store", store.toString());
+        CliRun r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--symbol-store", store.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nothing in the KB is close to this crash").doesNotContain("1. ");
     }
 
     @Test
     void inputWithoutACrashIsOneClearLine() {
-        Run r = run("hello, my module is slow\n", "kb", "suggest", "--kb", kb.toString());
+        CliRun r = run("hello, my module is slow\n", "kb", "suggest", "--kb", kb.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("fieldshell: no crash found in standard input").doesNotContain("\n");
     }
@@ -135,7 +116,7 @@ class KbSuggestCommandTest {
     @Test
     void anElfOfAnotherArchitectureOrTruncatedIsOneClearLine() throws Exception {
         Path crash = resource(dir, "later-crash.txt");
-        Run r = run("", "kb", "suggest", "--kb", kb.toString(), "--elf", "/bin/ls", crash.toString());
+        CliRun r = run("", "kb", "suggest", "--kb", kb.toString(), "--elf", "/bin/ls", crash.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).contains("64-bit ELF").doesNotContain("\n").doesNotContain("Exception");
 
@@ -152,7 +133,7 @@ class KbSuggestCommandTest {
         Path crash = resource(dir, "later-crash.txt");
         Path junk = dir.resolve("junk.txt");
         Files.writeString(junk, "garbage line\n%%%\n\u0001\u0002 binary junk\nmore garbage\n");
-        Run r = run("", "kb", "suggest", "--kb", kb.toString(), "--symbols", junk.toString(), crash.toString());
+        CliRun r = run("", "kb", "suggest", "--kb", kb.toString(), "--symbols", junk.toString(), crash.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("fieldshell: " + junk + ": no symbols found (junk.txt:1: not an address/function line")
                 .contains("(and 3 more such lines)").doesNotContain("\n").doesNotContain("Exception");
@@ -170,7 +151,7 @@ class KbSuggestCommandTest {
         Path elf = dir.resolve("fixture.elf");
         Files.write(elf, KbSuggestCommandTest.class.getResourceAsStream("/kbsuggest/fixture.elf").readAllBytes());
         String crash = Files.readString(resource(dir, "later-crash.txt")) + "\nELF file SHA256: 5e6a07d4d02b1a79\n";
-        Run r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--elf", elf.toString(), "--symbol-store", store.toString());
+        CliRun r = run(crash, "kb", "suggest", "--kb", kb.toString(), "--elf", elf.toString(), "--symbol-store", store.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("WARNING: wrong ELF? the crash is from firmware 3.3.005-615-gd132bfe0 but " + elf
                 + " does not contain that version string");
@@ -180,15 +161,15 @@ class KbSuggestCommandTest {
     void symbolsAddListAndGarbageLines() throws Exception {
         Path map = dir.resolve("symbols.txt");
         Files.writeString(map, "0x4015d82a mg_send mongoose.c:2776\nnot a symbol line\n0x4015dd69: mg_mgr_poll at mongoose.c:3001\n");
-        Run add = run("", "kb", "symbols", "add", "--store", store.toString(), "3.3.005-615-gd132bfe0/ota_0/edge", map.toString());
+        CliRun add = run("", "kb", "symbols", "add", "--store", store.toString(), "3.3.005-615-gd132bfe0/ota_0/edge", map.toString());
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.err()).contains("fieldshell: skipped symbols.txt:2: not an address/function line: not a symbol line");
         assertThat(add.out()).contains("(text map, 2 symbols) for firmware 3.3.005-615-gd132bfe0");
 
-        Run list = run("", "kb", "symbols", "list", "--store", store.toString());
+        CliRun list = run("", "kb", "symbols", "list", "--store", store.toString());
         assertThat(list.out()).contains("3.3.005-615-gd132bfe0\ttext map\t2 symbols");
 
-        Run bad = run("", "kb", "symbols", "add", "--store", store.toString(), "3.3.005", "/bin/ls");
+        CliRun bad = run("", "kb", "symbols", "add", "--store", store.toString(), "3.3.005", "/bin/ls");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err().strip()).contains("64-bit ELF").doesNotContain("\n");
     }

@@ -2,35 +2,24 @@ package dev.fieldshell.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MainTest {
 
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    private static Run fieldshell(String... args) {
-        CommandLine cl = FieldshellCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun fieldshell(String... args) {
+        return CliRun.of(args);
     }
 
     /** Bad input: exactly one line on stderr, no stack trace, the given exit code; returns that line. */
     private static String oneLine(int exit, String... args) {
-        Run r = fieldshell(args);
-        assertThat(r.exit()).as("exit of %s", String.join(" ", args)).isEqualTo(exit);
+        CliRun r = fieldshell(args);
+        assertThat(r.code()).as("exit of %s", String.join(" ", args)).isEqualTo(exit);
         assertThat(r.err().lines().toList()).as("stderr of %s", String.join(" ", args)).hasSize(1);
         assertThat(r.err()).doesNotContain("\tat ", "Exception:");
         return r.err().strip();
@@ -92,8 +81,8 @@ class MainTest {
 
     @Test
     void versionPrintsTheName() {
-        Run r = fieldshell("--version");
-        assertThat(r.exit()).isZero();
+        CliRun r = fieldshell("--version");
+        assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("fieldshell ");
     }
 }

@@ -71,6 +71,24 @@ class SerialLinkTest {
         }
     }
 
+    /** A console that starts not secure (a module password is set) cannot say its firmware until the user's enable. */
+    @Test
+    void theFirmwareIsLearnedOnceTheUserEnables() throws Exception {
+        try (SimulatedModule m = SimulatedModule.builder().serial(true).password("pw").build().start()) {
+            Path tty = tmp.resolve("ttyLocked");
+            Process socat = socat(tty, m.serialPath().orElseThrow());
+            try (SerialLink link = SerialLink.open((TargetSpec.Serial) Targets.parse("serial:" + tty))) {
+                assertThat(link.info().secure()).isFalse();
+                assertThat(link.info().firmware()).as("metrics is a secure command").isEmpty();
+                assertThat(link.run("enable pw").output()).isEqualTo("Secure mode\n");
+                assertThat(link.info().secure()).isTrue();
+                assertThat(link.info().firmware()).isEqualTo("3.3.006-259-g1aa1daff1/ota_0/edge");
+            } finally {
+                socat.destroy();
+            }
+        }
+    }
+
     @Test
     void aClosedPortIsOneClearLine() throws Exception {
         try (SimulatedModule m = SimulatedModule.builder().serial(true).build().start()) {

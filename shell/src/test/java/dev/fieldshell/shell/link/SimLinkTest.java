@@ -329,6 +329,56 @@ class SimLinkTest {
         assertThat(out(link, "echo after")).isEqualTo("after\n");
     }
 
+    /**
+     * Over a paced line a followed tail moves what the USB console would print: no prompt while it
+     * follows, everything it printed until Ctrl-C, and then the one prompt.
+     */
+    @Test
+    void aFollowedTailOverASerialLineTakesTheWireTimeOfWhatItPrinted() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SimLink link = open(SimulatedModule.builder().fault(Fault.parse("baud=115200")).lineClock(clock));
+        SerialLine line = link.serialLine().orElseThrow();
+        out(link, "vfs echo first /store/log.txt");
+        long before = line.bytesOut();
+        StringBuffer seen = new StringBuffer();
+        Thread appender = Thread.ofVirtual().start(() -> {
+            try {
+                while (!seen.toString().contains("first")) {
+                    Thread.sleep(20);
+                }
+                Files.writeString(tmp.resolve("store/log.txt"), "second\n", java.nio.file.StandardOpenOption.APPEND);
+                while (!seen.toString().contains("second")) {
+                    Thread.sleep(20);
+                }
+                link.interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String command = "vfs tail /store/log.txt";
+        CommandResult r = link.stream(command, seen::append);
+        appender.join();
+        assertThat(r.output()).isEqualTo("[tail: in follow mode, press Ctrl-C to abort]\nfirst\nsecond\n^C\n");
+        // The echo of the command, the Enter echo \r\r\n, the output with CRLF line ends, one prompt.
+        assertThat(line.bytesOut() - before).isEqualTo(command.length() + 3 + SerialLine.crlfBytes(r.output()) + "OVMS# ".length());
+    }
+
+    /** {@code run} (3.3.006, edge 3.3.005-723) answers at once and carries the command out in the background (§5.2). */
+    @Test
+    void runAnswersAtOnceAndCarriesTheCommandOutInTheBackground() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        assertThat(out(link, "run vfs echo \"written in the background\" /store/bg/out.txt")).isEqualTo("Background execution started.\n");
+        Path written = tmp.resolve("store/bg/out.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(written) && Files.readString(written).endsWith("\n")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(written).content().isEqualTo("written in the background\n");
+        assertThat(out(link, "run")).startsWith("Usage: run ");
+        out(link, "disable");
+        assertThat(out(link, "run echo x")).isEqualTo("Error: Secure command requires 'enable' mode\n");
+    }
+
     static void waitFor(List<String> log, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -1,7 +1,10 @@
 package dev.fieldshell.shell.macro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldshell.shell.link.LinkException;
+import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.sim.SimulatedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,30 @@ class EventsCommandTest extends SimFixtureTest {
                 .contains("/store/events/server.v2.stopped/: warning: '10-second' runs before '9-first'")
                 .contains("/store/events/usr.check.heap/00-check:1: error: config module debug.heap is accepted but does nothing")
                 .contains("car: 4 script(s), 2 error(s), 1 other finding(s)");
+    }
+
+    /**
+     * A console that is not secure answers every read with an error: lint and plans say why and what
+     * to do, instead of finding no scripts and planning over files they could not see.
+     */
+    @Test
+    void onAConsoleThatIsNotSecureLintAndPlansSayToEnable() throws Exception {
+        ModuleLink link = m.link();
+        assertThat(link.run("disable").output()).isEmpty();
+        MacroTool.Targets car = SimFixture.targets(Map.of("car", link), "car");
+        String why = "sim: the console is not secure, so the module's files, config and firmware version cannot be read"
+                + " ('vfs ls' needs secure mode); type 'enable' on it and run again";
+        assertThatThrownBy(() -> tool.events(List.of("lint"), car, new SimFixture.RecordingUi(true)))
+                .isInstanceOf(LinkException.class).hasMessage(why);
+
+        Map<String, String> before = SimFixture.eventFiles(m);
+        SimFixture.RecordingUi plan = new SimFixture.RecordingUi(true);
+        List<String> words = new java.util.ArrayList<>(HeapcheckSimTest.SEED_ARGS);
+        words.add("--yes");
+        assertThat(tool.macro(words, car, plan)).isEqualTo(1);
+        assertThat(plan.text()).contains("sim: the console is not secure, so the module's files, config and firmware version cannot be read"
+                + " ('vfs stat' needs secure mode); type 'enable' on it and run again");
+        assertThat(SimFixture.eventFiles(m)).isEqualTo(before);
     }
 
     @Test

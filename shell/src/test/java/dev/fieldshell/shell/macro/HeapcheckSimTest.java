@@ -126,7 +126,7 @@ class HeapcheckSimTest extends SimFixtureTest {
 
         // Nothing left to undo: the journal says so instead of touching the module.
         SimFixture.RecordingUi again = new SimFixture.RecordingUi(true);
-        assertThat(tool.undo(List.of(), SimFixture.targets(Map.of("m", m.link()), "m"), again)).isZero();
+        assertThat(tool.undo(List.of(), SimFixture.targets(Map.of("m", m.link()), "m"), again)).as("nothing to undo is not success").isEqualTo(1);
         assertThat(again.text()).contains("nothing to undo");
         assertThat(SimFixture.eventFiles(m)).isEqualTo(before);
     }

@@ -53,6 +53,11 @@ final class SimFixture implements AutoCloseable {
             }
 
             @Override
+            public String currentName() {
+                return current;
+            }
+
+            @Override
             public MacroWorkflow.Target open(String text) throws LinkException {
                 ModuleLink l = links.get(text);
                 if (l == null) {

@@ -40,12 +40,8 @@ class FeatureTableTest {
         assertThat(Firmware.parse("3.3.004-321-gbb821cfc-dirty/ota_0/main").has(FeatureTable.VFS_ECHO)).isFalse();
     }
 
-    /**
-     * Commands the simulator does not model, with why. {@code run}: the reference gives only its first
-     * line ("Background execution started.") and its re-quoting, not where the background command's
-     * output goes, so the simulator does not pretend to know. Lint still knows it (3.3.006, edge 3.3.005-723).
-     */
-    private static final Set<String> NOT_SIMULATED = Set.of("run");
+    /** Commands the simulator does not model (none now; {@code run} is modelled as far as the reference goes). */
+    private static final Set<String> NOT_SIMULATED = Set.of();
 
     @Test
     void aSimulatedModuleKnowsACommandFromItsRowsVersionOn() throws Exception {

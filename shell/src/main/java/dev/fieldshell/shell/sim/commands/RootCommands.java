@@ -4,7 +4,7 @@ import dev.fieldshell.shell.sim.console.CommandNode;
 import dev.fieldshell.shell.sim.console.Console;
 import dev.fieldshell.shell.sim.module.ModuleCore;
 
-/** {@code help}, {@code echo}, {@code sleep}, {@code exit}, {@code enable}, {@code disable}. */
+/** {@code help}, {@code echo}, {@code sleep}, {@code run}, {@code exit}, {@code enable}, {@code disable}. */
 final class RootCommands {
     private static final String HELP = """
             Enter a single "?" to get the root command list.
@@ -29,6 +29,29 @@ final class RootCommands {
         if (core.firmware().has("root.sleep")) {
             root.add("sleep", "Pause execution for a time", RootCommands::sleep, "<seconds>", 1, 1, true);
         }
+        if (core.firmware().has("run")) {
+            // Title and usage are the simulator's own words: the reference gives neither.
+            root.add("run", "Run a command in the background", c -> run(c, core), "<command> [<args>]", 1, 127, true);
+        }
+    }
+
+    /**
+     * {@code run} (reference §5.2, §10): the command runs in a background task and the console gets
+     * {@code Background execution started.} at once, so an event script is not blocked by a long job.
+     * The arguments are the command's tokens already, quoting resolved. Where a real module sends the
+     * background command's output the reference does not say; here it is dropped.
+     */
+    private static void run(CommandNode.Call c, ModuleCore core) {
+        java.util.List<String> command = java.util.List.copyOf(c.args());
+        c.puts("Background execution started.");
+        Thread.ofPlatform().daemon().name("sim-run").start(() -> {
+            Console background = new Console(Console.Kind.SCRIPT, core, text -> { }, true, ModuleCore.TIMERS);
+            try {
+                core.commands().execute(background, command);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void echo(CommandNode.Call c) {

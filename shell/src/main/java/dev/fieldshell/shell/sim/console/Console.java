@@ -121,7 +121,8 @@ public class Console {
         return closed;
     }
 
-    String prompt() {
+    /** The prompt this console shows now: {@code OVMS# } when secure, {@code OVMS> } when not. */
+    public String prompt() {
         return secure() ? SECURE_PROMPT : PROMPT;
     }
 

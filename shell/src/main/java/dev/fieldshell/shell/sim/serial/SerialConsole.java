@@ -9,8 +9,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
@@ -23,8 +24,14 @@ import org.jline.terminal.spi.Pty;
  * act as one Enter; log lines always show. The console starts secure only when no module
  * password is set.
  *
- * <p>Output waits in a bounded queue: like a UART with nobody listening, bytes beyond it are lost
- * rather than stalling the module.
+ * <p>Output is never dropped for being faster than the line. On a real module the console task
+ * writes with {@code fwrite} to the UART and waits while the line is busy; only log messages that
+ * find the console task's queue full are counted, and shown as {@code [<n> log messages lost]}
+ * (reference §9). Here every writer waits the same way (back-pressure, {@link SerialLine#awaitRoom})
+ * once more than {@link #TX_BUFFER_BYTES} are still to cross the wire, log lines included, so nothing
+ * is lost. Only a far end that reads nothing at all (nobody has the port open) lets bytes pile up
+ * for the pseudo-terminal; beyond {@link #PTY_BACKLOG_BYTES} they are lost, as on a UART with nobody
+ * listening, rather than stalling the module.
  *
  * <p>With a {@link SerialLine} (the {@code baud} fault) both directions take their wire time: what
  * the far end types reaches the console a chunk at a time (up to each Enter) once its last byte
@@ -32,11 +39,15 @@ import org.jline.terminal.spi.Pty;
  * echo of typed bytes is ready as they arrive, as a UART echoes them one by one.
  */
 public final class SerialConsole implements Terminal, AutoCloseable {
-    private static final int QUEUE_CHUNKS = 1024;
+    /** The UART driver's transmit buffer: a simulator choice (the reference gives no size). */
+    static final int TX_BUFFER_BYTES = 256;
+    /** What may wait for a pseudo-terminal nobody reads. */
+    private static final long PTY_BACKLOG_BYTES = 1 << 20;
 
     private final ModuleCore core;
     private final SerialLine line;
-    private final BlockingQueue<Chunk> pending = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final BlockingQueue<Chunk> pending = new LinkedBlockingQueue<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private Thread reader;
     /** While the reader feeds typed bytes: when their chunk's first byte arrived (their echo is ready then); NONE otherwise. */
     private long echoReadyAt = NONE;
@@ -138,10 +149,13 @@ public final class SerialConsole implements Terminal, AutoCloseable {
                 if (line != null) {
                     line.awaitUntil(batch.getLast().due());
                 }
+                long written = 0;
                 for (Chunk c : batch) {
                     out.write(c.bytes());
+                    written += c.bytes().length;
                 }
                 out.flush();
+                pendingBytes.addAndGet(-written);
                 batch.clear();
             }
         } catch (InterruptedException | IOException e) {
@@ -158,7 +172,18 @@ public final class SerialConsole implements Terminal, AutoCloseable {
             long echo = Thread.currentThread() == reader ? echoReadyAt : NONE;
             due = echo != NONE ? line.send(bytes.length, echo) : line.send(bytes.length);
         }
-        pending.offer(new Chunk(bytes, due));
+        if (pendingBytes.addAndGet(bytes.length) > PTY_BACKLOG_BYTES) {
+            pendingBytes.addAndGet(-bytes.length); // nobody reads the port: gone, as from a UART nobody listens to
+        } else {
+            pending.add(new Chunk(bytes, due));
+        }
+        if (line != null) {
+            try {
+                line.awaitRoom(TX_BUFFER_BYTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -109,6 +109,20 @@ public final class SerialLine {
         clock.sleepUntil(nanoTime);
     }
 
+    /**
+     * Back-pressure: waits until at most {@code bytes} of the bytes sent so far are still to cross,
+     * as a writer waits on a full UART transmit buffer. Does not sleep when there is room already.
+     */
+    public void awaitRoom(int bytes) throws InterruptedException {
+        long until;
+        synchronized (this) {
+            until = toClock(Math.max(0, outFree - (long) bytes * BITS_PER_BYTE));
+        }
+        if (until > clock.nanoTime()) {
+            clock.sleepUntil(until);
+        }
+    }
+
     /** Waits until every byte sent so far has reached the far end. */
     public void drain() throws InterruptedException {
         long until;

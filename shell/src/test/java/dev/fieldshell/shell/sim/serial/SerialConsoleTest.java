@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +129,34 @@ class SerialConsoleTest {
             // 8 bytes in; their echo goes out as they arrive, so the answer ends 3 + 4 + 6 bytes after the CR:
             // the Enter echo, "hi\r\n" and the prompt.
             assertThat(clock.nanoTime()).isEqualTo(SerialLine.wireNanos(banner + 8 + 3 + 4 + 6, 115200));
+        }
+    }
+
+    /**
+     * A module that logs faster than a slow line carries: every log line still reaches the far end,
+     * in order, because the writers wait for the wire (as the console task waits in {@code fwrite}).
+     */
+    @Test
+    void heavyLoggingOnASlowLineLosesNothing() throws Exception {
+        HeldClock clock = new HeldClock();
+        int lines = 3000;
+        try (SimulatedModule m = SimulatedModule.builder().store(dir.resolve("store")).sd(dir.resolve("sd")).serial(true)
+                        .fault(dev.fieldshell.shell.sim.Fault.parse("baud=300")).lineClock(clock).build().start();
+                Port port = new Port(m.serialPath().orElseThrow(), dir.resolve("ttySlow"))) {
+            Thread logger = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < lines; i++) {
+                    m.core().log().info("storm", "line " + i);
+                }
+            });
+            // The line stands still (no wire time passes) until the module has logged everything or waits for the wire.
+            while (logger.isAlive() && clock.sleepers() < 2) {
+                Thread.sleep(10);
+            }
+            clock.release();
+            logger.join();
+            String out = port.until("storm: line " + (lines - 1) + "\033[0m");
+            List<Integer> seen = Pattern.compile("storm: line (\\d+)").matcher(out).results().map(r -> Integer.parseInt(r.group(1))).toList();
+            assertThat(seen).isEqualTo(IntStream.range(0, lines).boxed().toList());
         }
     }
 

@@ -42,6 +42,20 @@ class SerialLineTest {
     }
 
     @Test
+    void aWriterWaitsOnlyWhileMoreThanTheBufferIsStillToCross() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        SerialLine line = new SerialLine(100_000, clock); // 100 µs a byte
+        line.send(200);
+        line.awaitRoom(256);
+        assertThat(clock.sleeps()).as("room left: no wait").isZero();
+        line.send(300);
+        line.awaitRoom(256);
+        // 500 bytes on their way: it returns when 256 are left, after 244 bytes' time.
+        assertThat(clock.nanoTime()).isEqualTo(24_400_000L);
+        assertThat(clock.sleeps()).isEqualTo(1);
+    }
+
+    @Test
     void bothDirectionsRunAtOnceAndAnIdleWireStartsWhenBytesAreReady() throws Exception {
         VirtualClock clock = new VirtualClock();
         // 100,000 baud: 100 µs a byte, so times after a pause stay whole nanoseconds.

@@ -46,11 +46,15 @@ public final class Ranking {
 
     /** A scored document and why it scored. */
     public record Scored(DocumentView view, double score, double alignment, double coverage, boolean signatureMatch,
-            boolean exceptionMatch, List<String> matchedFrames, List<String> matchedFacts) {}
+            boolean exceptionMatch, List<String> matchedFrames, List<String> matchedFacts, List<String> matchedWords) {}
+
+    /** How many of the rarest shared words a scored document reports as evidence. */
+    static final int MATCHED_WORDS = 6;
 
     static Scored score(SuggestQuery q, DocumentView d, TermWeights w, double retrieval) {
         List<String> matched = new ArrayList<>();
-        double coverage = coverage(q, d, w);
+        List<String> words = new ArrayList<>();
+        double coverage = coverage(q, d, w, words);
         List<QueryFrame> usable = usableFrames(q, w);
         double all = 0;
         double part = 0;
@@ -100,7 +104,10 @@ public final class Ranking {
             applied += RULES.cause();
             score += RULES.cause() * causeAgreement(q.causeTerms(), d, facts);
         }
-        return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts);
+        List<String> evidenceWords = words.stream()
+                .filter(t -> matched.stream().noneMatch(m -> m.equalsIgnoreCase(t) || FunctionNames.key(m).equals(t)))
+                .limit(MATCHED_WORDS).toList();
+        return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts, evidenceWords);
     }
 
     /** The crash is a heap corruption and the document's crashes are not. */
@@ -334,7 +341,12 @@ public final class Ranking {
         return best;
     }
 
-    static double coverage(SuggestQuery q, DocumentView d, TermWeights w) {
+    /**
+     * {@code wordsOut} receives the query words the document contains, rarest first (frames' keys
+     * included; the caller leaves out those already shown as matched frames).
+     */
+    static double coverage(SuggestQuery q, DocumentView d, TermWeights w, List<String> wordsOut) {
+        List<java.util.Map.Entry<String, Double>> shared = new ArrayList<>();
         Set<String> terms = new LinkedHashSet<>();
         Set<String> functions = new java.util.HashSet<>();
         for (QueryFrame f : q.frames()) {
@@ -358,6 +370,7 @@ public final class Ranking {
             total += weight;
             if (d.words().contains(t)) {
                 found += weight;
+                shared.add(java.util.Map.entry(t, w.of(t)));
             } else if (!CrashTraits.perCore(t).equals(t) && (d.words().contains(CrashTraits.perCore(t) + "0")
                     || d.words().contains(CrashTraits.perCore(t) + "1"))) {
                 found += weight / 2; // the same FreeRTOS task on the other core
@@ -366,6 +379,8 @@ public final class Ranking {
         // Little evidence cannot make a close match: a query that is one exception name and raw
         // addresses of an unknown build shares everything with every crash of that exception.
         double floor = RULES.minEvidence() * w.maxIdf();
+        shared.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed());
+        shared.forEach(e -> wordsOut.add(e.getKey()));
         return total == 0 ? 0 : found / Math.max(total, floor);
     }
 

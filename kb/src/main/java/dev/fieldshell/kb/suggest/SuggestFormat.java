@@ -43,6 +43,9 @@ public final class SuggestFormat {
             if (!s.matchedFacts().isEmpty()) {
                 out.add("   matched facts: " + String.join(", ", s.matchedFacts()));
             }
+            if (!s.matchedWords().isEmpty()) {
+                out.add("   matched words: " + String.join(", ", s.matchedWords()));
+            }
             if (!s.diagnosis().isEmpty()) {
                 out.add("   diagnosis: " + s.diagnosis() + "  (" + s.diagnosisFrom() + ")");
             }
@@ -87,6 +90,7 @@ public final class SuggestFormat {
             o.put("signature_match", s.signatureMatch());
             o.put("matched_frames", s.matchedFrames());
             o.put("matched_facts", s.matchedFacts());
+            o.put("matched_words", s.matchedWords());
             o.put("diagnosis", s.diagnosis());
             o.put("diagnosis_from", s.diagnosisFrom());
             o.put("fix", s.fix());

@@ -18,16 +18,18 @@ import java.util.List;
  * @param status        {@code open}, {@code fixed in 3.3.005}, {@code fixed by commit 069632f}, {@code closed}, or empty
  * @param links         URLs of the documents and the links they give
  * @param matchedFacts  crash facts the best document shares ({@code same kind: stack overflow}, {@code task tmr svc})
+ * @param matchedWords  the rarest words of the crash the best document also has, besides its matched frames
  */
 public record Suggestion(int rank, double score, String title, List<DocumentRef> documents, List<String> matchedFrames,
         boolean signatureMatch, String diagnosis, String diagnosisFrom, String fix, String status, List<String> links,
-        List<String> matchedFacts) {
+        List<String> matchedFacts, List<String> matchedWords) {
 
     public Suggestion {
         documents = List.copyOf(documents);
         matchedFrames = List.copyOf(matchedFrames);
         links = List.copyOf(links);
         matchedFacts = List.copyOf(matchedFacts);
+        matchedWords = List.copyOf(matchedWords);
     }
 
     /** True when one of the documents has this id (ids compare without surrounding {@code <>}). */

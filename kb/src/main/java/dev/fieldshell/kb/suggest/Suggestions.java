@@ -54,19 +54,42 @@ public final class Suggestions {
         List<CauseGrouping.Cause> causes = CauseGrouping.group(scored);
         List<Suggestion> out = new ArrayList<>();
         double bestSeen = causes.isEmpty() ? 0 : causes.get(0).score();
+        int withoutEvidence = 0;
         for (CauseGrouping.Cause c : causes) {
             if (out.size() >= top || c.score() < threshold) {
                 break;
+            }
+            if (!hasEvidence(c.best(), q)) {
+                withoutEvidence++;
+                continue;
             }
             out.add(suggestion(out.size() + 1, c, q));
         }
         String message = "";
         if (out.isEmpty()) {
             message = unique.isEmpty() ? "nothing in the KB is close to this crash (no candidate documents)"
-                    : String.format(Locale.ROOT, "nothing in the KB is close to this crash (best candidate %.2f, threshold %.2f)",
-                            bestSeen, threshold);
+                    : withoutEvidence > 0 && bestSeen >= threshold
+                            ? "nothing in the KB is close to this crash (the best candidates share only its exception, "
+                                    + q.exception() + ": no frame, signature, crash fact or other word)"
+                            : String.format(Locale.ROOT, "nothing in the KB is close to this crash (best candidate %.2f, threshold %.2f)",
+                                    bestSeen, threshold);
         }
         return new SuggestResult(out, out.isEmpty(), message, q.signature(), frameNames, q.skipped(), List.of(), List.of());
+    }
+
+    /**
+     * A cause is shown only with something to show for it: a matched frame, the signature, a crash fact,
+     * or a shared word that is evidence on its own ({@code weak-evidence.txt} lists what is not: the
+     * exceptions every bad pointer ends in, the panic header's words). A raw backtrace of an unknown build shares LoadProhibited with
+     * every report of a bad pointer; the retrieval rank alone would then lift the best of them above the
+     * threshold with nothing to say why.
+     */
+    static boolean hasEvidence(Ranking.Scored s, SuggestQuery q) {
+        if (!s.matchedFrames().isEmpty() || s.signatureMatch() || !s.matchedFacts().isEmpty()) {
+            return true;
+        }
+        java.util.Set<String> weak = WeakEvidence.wordsFor(q.exception());
+        return s.matchedWords().stream().anyMatch(w -> !weak.contains(w));
     }
 
     private static Suggestion suggestion(int rank, CauseGrouping.Cause c, SuggestQuery q) {
@@ -84,7 +107,7 @@ public final class Suggestions {
                 .max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
         List<String> facts = c.best().matchedFacts();
         return new Suggestion(rank, round(c.score()), title, refs, matched, sig, found.text(), found.from(), found.fix(),
-                Diagnosis.status(docs, found), Diagnosis.links(docs, 6), facts);
+                Diagnosis.status(docs, found), Diagnosis.links(docs, 6), facts, best.matchedWords());
     }
 
     private static double round(double v) {

@@ -1,0 +1,58 @@
+package dev.fieldshell.kb.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldshell.kb.crash.CrashReport;
+import dev.fieldshell.kb.index.KbDocument;
+import dev.fieldshell.kb.index.KnowledgeBase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A suggestion needs something to show for it. A raw backtrace of a build the KB has never seen shares
+ * nothing but its exception with the reports of that exception: for LoadProhibited, which every bad
+ * pointer ends in, that is "nothing is close", not the best-retrieved report; a rare exception such as
+ * IntegerDivideByZero is evidence by itself and is shown as the matched word.
+ */
+class EvidenceGateTest {
+
+    static final SuggestSession.Analysis STANDARD = StandardAnalysis.get();
+
+    static String raw(String exception, String pc) {
+        return "Guru Meditation Error: Core  1 panic'ed (" + exception + "). Exception was unhandled.\n"
+                + "Core 1 register dump:\n"
+                + "PC      : " + pc + "  PS      : 0x00060530  A0      : 0x801695e0  A1      : 0x3ffc3f00  \n"
+                + "EXCVADDR: 0x000000a5  LBEG    : 0x400029ac  LEND    : 0x400029cb  LCOUNT  : 0x00000000  \n\n"
+                + "Backtrace: " + pc + ":0x3ffc3f00 0x401695dd:0x3ffc3f30 0x4016b665:0x3ffc3f60\n";
+    }
+
+    static KbDocument report(String id, String title, String text) {
+        return Docs.issue(id, title, text, "closed", STANDARD.parser().apply(text).toArray(CrashReport[]::new));
+    }
+
+    @Test
+    void aGenericExceptionAloneIsNothingCloseARareOneIsShownWithItsWord(@TempDir Path dir) throws Exception {
+        try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"))) {
+            kb.upsert(report("a/b#1", "Crash in the console poll", "OvmsConsole::Poll crashed with LoadProhibited; fixed by a mutex."));
+            kb.upsert(report("a/b#2", "Random reboot", raw("LoadProhibited", "0x400d1111").replace("0x401695dd", "0x400d2222")
+                    .replace("0x4016b665", "0x400d3333")));
+            kb.upsert(report("c/d#3", "IntegerDivideByZero with TRACE packets", "The path length was 0 and the code divided by it."));
+            kb.commit();
+            SuggestSession session = new SuggestSession(kb, STANDARD);
+
+            SuggestResult bad = session.suggest(raw("LoadProhibited", "0x401339f2"), SymbolSources.none(), 5).result();
+            assertThat(bad.suggestions()).isEmpty();
+            assertThat(bad.nothingClose()).isTrue();
+            assertThat(bad.message()).contains("share only its exception, LoadProhibited");
+
+            SuggestResult rare = session.suggest(raw("IntegerDivideByZero", "0x401339f2"), SymbolSources.none(), 5).result();
+            assertThat(rare.suggestions()).isNotEmpty();
+            assertThat(rare.suggestions().get(0).documents().get(0).id()).isEqualTo("c/d#3");
+            assertThat(rare.suggestions().get(0).matchedWords()).contains("integerdividebyzero");
+            assertThat(SuggestFormat.text(rare)).anyMatch(l -> l.equals("   matched words: " + String.join(", ",
+                    rare.suggestions().get(0).matchedWords())));
+            assertThat(SuggestFormat.json(rare)).contains("\"matched_words\"");
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package dev.fieldshell.kb.index;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Map;
 public record KbStats(String directory, long documents, Map<String, Long> byType, long crashes, int segments, long sizeBytes,
         long generation) {
     public KbStats {
-        byType = Map.copyOf(byType);
+        // in the caller's order: Map.copyOf's iteration order changes from one JVM run to the next
+        byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
     }
 }

@@ -274,6 +274,8 @@ public final class GithubIssueImporter {
 
     private static String firstLine(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("").replaceAll("\\s+", " ");
+        // Jackson's limit messages end in ", from `StreamReadConstraints.…()`": a setting's name, not the user's business
+        return m == null ? e.getClass().getSimpleName()
+                : m.lines().findFirst().orElse("").replaceAll("\\s+", " ").replaceAll(", from `[^`]*`", "");
     }
 }

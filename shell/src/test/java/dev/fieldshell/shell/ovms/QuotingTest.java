@@ -37,18 +37,22 @@ class QuotingTest {
                 .isInstanceOfSatisfying(Quoting.Line.Refused.class, r -> assertThat(r.reason()).contains("799"));
     }
 
+    /** A text of fewer than {@code bound} characters drawn from {@code alphabet}. */
+    private static String text(Random r, String alphabet, int bound) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = r.nextInt(bound); i > 0; i--) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
     @Test
     void everyCarriedTextSplitsBackToItself() {
         Random rnd = new Random(42);
         String alphabet = "ab \"' -\\x'\"  ";
         int carried = 0;
         for (int n = 0; n < 20000; n++) {
-            StringBuilder sb = new StringBuilder();
-            int len = rnd.nextInt(12);
-            for (int i = 0; i < len; i++) {
-                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-            }
-            String text = sb.toString();
+            String text = text(rnd, alphabet, 12);
             if (Quoting.line("vfs echo", text, "/store/f") instanceof Quoting.Line.Ok ok) {
                 carried++;
                 assertThat(tokens(ok.line())).containsExactly("vfs", "echo", text, "/store/f");
@@ -69,11 +73,7 @@ class QuotingTest {
         for (int n = 0; n < 20000; n++) {
             List<String> args = new ArrayList<>();
             for (int k = r.nextInt(4); k >= 0; k--) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = r.nextInt(9); i > 0; i--) {
-                    sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-                }
-                args.add(sb.toString());
+                args.add(text(r, alphabet, 9));
             }
             if (Quoting.line("vfs echo", args.toArray(String[]::new)) instanceof Quoting.Line.Ok ok) {
                 carried++;

@@ -51,6 +51,9 @@ public class Console {
     private final ScheduledExecutorService timers;
     private final LineEditor editor;
     private final Deque<String> pendingLogs = new ArrayDeque<>();
+    /** Log messages held while a command runs; the firmware's queue size is not in the reference. */
+    private static final int PENDING_LOGS = 100;
+    private int lostLogs;
     private boolean secure;
     private int verbosity = VERBOSE;
     private boolean monitoring;
@@ -224,10 +227,12 @@ public class Console {
             return;
         }
         if (busy) {
-            pendingLogs.add(coloredLine);
-            if (pendingLogs.size() > 100) {
-                pendingLogs.clear();
-                pendingLogs.add("\033[33m[101 log messages lost]\033[0m");
+            // The console task's queue holds what arrives while a command runs; a message that finds it full
+            // is counted, and the count is shown once the queue drains (reference §9).
+            if (pendingLogs.size() < PENDING_LOGS) {
+                pendingLogs.add(coloredLine);
+            } else {
+                lostLogs++;
             }
             return;
         }
@@ -237,6 +242,10 @@ public class Console {
     private void flushPendingLogs() {
         while (!busy && !pendingLogs.isEmpty()) {
             emitLog(pendingLogs.poll());
+        }
+        if (!busy && lostLogs > 0) {
+            emitLog("\033[33m[" + lostLogs + " log messages lost]\033[0m");
+            lostLogs = 0;
         }
     }
 

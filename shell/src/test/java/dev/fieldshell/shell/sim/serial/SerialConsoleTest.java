@@ -161,6 +161,28 @@ class SerialConsoleTest {
     }
 
     @Test
+    void logMessagesThatFindTheQueueFullWhileACommandRunsAreCountedExactly() throws Exception {
+        try (SimulatedModule m = SimulatedModule.builder().store(dir.resolve("store")).sd(dir.resolve("sd")).serial(true).build().start();
+                Port port = new Port(m.serialPath().orElseThrow(), dir.resolve("ttyBusy"))) {
+            port.until("OVMS# ");
+            port.send("vfs echo hello /store/t.txt\r");
+            port.until("OVMS# ");
+            // a command that keeps running (follow mode) until Ctrl-C: the console is busy, logs wait in its queue
+            port.send("vfs tail /store/t.txt\r");
+            port.until("press Ctrl-C to abort]\r\nhello\r\n");
+            for (int i = 0; i < 250; i++) {
+                m.core().log().info("storm", "line " + i);
+            }
+            port.send("\u0003");
+            String out = port.until("log messages lost]");
+            // the first 100 wait in the queue and are shown in order; the 150 that found it full are counted
+            List<Integer> seen = Pattern.compile("storm: line (\\d+)").matcher(out).results().map(r -> Integer.parseInt(r.group(1))).toList();
+            assertThat(seen).isEqualTo(IntStream.range(0, 100).boxed().toList());
+            assertThat(out).endsWith("\033[33m[150 log messages lost]");
+        }
+    }
+
+    @Test
     void withAModulePasswordTheUartStartsNotSecure() throws Exception {
         try (SimulatedModule m = SimulatedModule.builder().store(dir.resolve("store")).sd(dir.resolve("sd")).serial(true).password("pw").build().start();
                 Port port = new Port(m.serialPath().orElseThrow(), dir.resolve("ttyClient2"))) {

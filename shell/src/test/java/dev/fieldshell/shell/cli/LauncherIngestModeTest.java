@@ -2,10 +2,10 @@ package dev.fieldshell.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldshell.shell.launcher.StandInCheckout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,42 +25,27 @@ class LauncherIngestModeTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
+    private StandInCheckout co;
     private Path log;
     private Path cache;
 
     @BeforeEach
     void setUp() throws Exception {
-        checkout = Files.createDirectories(tmp.resolve("checkout")).toRealPath();
-        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("fieldshell");
-        if (!Files.exists(launcher)) {
-            launcher = Path.of(System.getProperty("user.dir"), "fieldshell"); // run from the repository root
-        }
-        Files.copy(launcher, checkout.resolve("fieldshell"));
-        Path jar = Files.createDirectories(checkout.resolve("shell/target")).resolve("fieldshell.jar");
-        Files.writeString(jar, "not a jar: the stand-in java never opens it");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(300)));
-        log = tmp.resolve("java.log");
-        Path java = tmp.resolve("java");
-        // Logs each start; an assembly run (-XX:AOTMode=create) writes the cache it is asked for.
-        Files.writeString(java, """
-                #!/usr/bin/env bash
-                echo "$*" >> '%s'
+        // an assembly run (-XX:AOTMode=create) writes the cache it is asked for
+        co = StandInCheckout.create(tmp, """
                 for a in "$@"; do
                   case "$a" in -XX:AOTCache=*) [[ " $* " == *" -XX:AOTMode=create "* ]] && echo "cache" > "${a#*=}";; esac
                 done
-                """.formatted(log));
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path state = Files.createDirectories(tmp.resolve("state/fieldshell"));
-        Files.writeString(state.resolve("java"), java + "\n");
-        Files.writeString(state.resolve("java-major"), java + "\n25\n");
-        cache = Files.createDirectories(state.resolve("class-cache").resolve(checkout.toString().replace('/', '_') + "-jdk25"));
+                """);
+        Files.setLastModifiedTime(co.jar(), FileTime.from(Instant.now().minusSeconds(300)));
+        log = co.log();
+        cache = co.cache();
     }
 
     private void ingest() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(checkout.resolve("fieldshell").toString(), "kb", "ingest", "--kb", "kb", "archive.txt")
+        ProcessBuilder pb = new ProcessBuilder(co.checkout().resolve("fieldshell").toString(), "kb", "ingest", "--kb", "kb", "archive.txt")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
-        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        pb.environment().put("XDG_STATE_HOME", co.state().toString());
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }

@@ -2,10 +2,10 @@ package dev.fieldshell.shell.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldshell.shell.launcher.StandInCheckout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,31 +34,18 @@ class LauncherClassCacheTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        checkout = Files.createDirectories(tmp.resolve("checkout")).toRealPath();
-        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("fieldshell");
-        if (!Files.exists(launcher)) {
-            launcher = Path.of(System.getProperty("user.dir"), "fieldshell"); // run from the repository root
-        }
-        Files.copy(launcher, checkout.resolve("fieldshell"));
-        jar = Files.createDirectories(checkout.resolve("shell/target")).resolve("fieldshell.jar");
-        Files.writeString(jar, "not a jar: the stand-in java never opens it");
-        log = tmp.resolve("java.log");
-        Path java = tmp.resolve("java");
-        // Logs each start; a training run "dumps" the layer it is asked for and talks on both streams.
-        Files.writeString(java, """
-                #!/usr/bin/env bash
-                echo "$*" >> '%s'
+        // a training run "dumps" the layer it is asked for and talks on both streams
+        StandInCheckout co = StandInCheckout.create(tmp, """
                 for a in "$@"; do
                   case "$a" in -XX:ArchiveClassesAtExit=*) echo "layer" > "${a#*=}"; echo "TRAINING-NOISE"; echo "TRAINING-NOISE" >&2;; esac
                 done
                 echo "REPL-STARTED"
                 sleep 2
-                """.formatted(log));
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path state = Files.createDirectories(tmp.resolve("state/fieldshell"));
-        Files.writeString(state.resolve("java"), java + "\n");
-        Files.writeString(state.resolve("java-major"), java + "\n25\n");
-        cache = Files.createDirectories(state.resolve("class-cache").resolve(checkout.toString().replace('/', '_') + "-jdk25"));
+                """);
+        checkout = co.checkout();
+        jar = co.jar();
+        log = co.log();
+        cache = co.cache();
     }
 
     private Tmux startRepl() throws Exception {

@@ -304,13 +304,9 @@ class SimLinkTest {
         assertThat(out(link, "event list ticker")).isEqualTo("ticker.300:  module\n");
     }
 
-    @Test
-    void streamFollowsATailUntilInterrupted() throws Exception {
-        SimLink link = open(SimulatedModule.builder());
-        out(link, "vfs echo first /store/log.txt");
-        assertThat(out(link, "vfs tail /store/log.txt")).isEqualTo("first\n"); // no follow mode on an exec-like console
-        StringBuffer seen = new StringBuffer();
-        Thread appender = Thread.ofVirtual().start(() -> {
+    /** Once the followed tail has shown "first", appends "second" to the file, and once that shows, sends Ctrl-C. */
+    private Thread appendSecondThenInterrupt(SimLink link, StringBuffer seen) {
+        return Thread.ofVirtual().start(() -> {
             try {
                 while (!seen.toString().contains("first")) {
                     Thread.sleep(20);
@@ -324,6 +320,15 @@ class SimLinkTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void streamFollowsATailUntilInterrupted() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        out(link, "vfs echo first /store/log.txt");
+        assertThat(out(link, "vfs tail /store/log.txt")).isEqualTo("first\n"); // no follow mode on an exec-like console
+        StringBuffer seen = new StringBuffer();
+        Thread appender = appendSecondThenInterrupt(link, seen);
         CommandResult r = link.stream("vfs tail /store/log.txt", seen::append);
         appender.join();
         assertThat(r.output()).isEqualTo("[tail: in follow mode, press Ctrl-C to abort]\nfirst\nsecond\n^C\n");
@@ -342,20 +347,7 @@ class SimLinkTest {
         out(link, "vfs echo first /store/log.txt");
         long before = line.bytesOut();
         StringBuffer seen = new StringBuffer();
-        Thread appender = Thread.ofVirtual().start(() -> {
-            try {
-                while (!seen.toString().contains("first")) {
-                    Thread.sleep(20);
-                }
-                Files.writeString(tmp.resolve("store/log.txt"), "second\n", java.nio.file.StandardOpenOption.APPEND);
-                while (!seen.toString().contains("second")) {
-                    Thread.sleep(20);
-                }
-                link.interrupt();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Thread appender = appendSecondThenInterrupt(link, seen);
         String command = "vfs tail /store/log.txt";
         CommandResult r = link.stream(command, seen::append);
         appender.join();

@@ -15,7 +15,8 @@ record Rule(String id, List<Condition> when, String say, List<String> lookFor) {
     }
 
     /**
-     * A test of one fact: {@code present}, {@code absent}, {@code equals}, {@code in} (list),
+     * A test of one fact: {@code present}, {@code absent}, {@code equals}, {@code in} (list), {@code notIn}
+     * (present and none of the list),
      * {@code below}, {@code between} ([low, high], inclusive), {@code matches} (glob with *).
      * Numbers compare as numbers whether written in hex or decimal.
      */
@@ -28,6 +29,7 @@ record Rule(String id, List<Condition> when, String say, List<String> lookFor) {
                 case "absent" -> v == null;
                 case "equals" -> v != null && same(v, values.get(0));
                 case "in" -> v != null && values.stream().anyMatch(x -> same(v, x));
+                case "notIn" -> v != null && values.stream().noneMatch(x -> same(v, x));
                 case "below" -> v != null && number(v) != null && number(values.get(0)) != null
                         && number(v) < number(values.get(0));
                 case "between" -> v != null && number(v) != null && number(v) >= number(values.get(0))

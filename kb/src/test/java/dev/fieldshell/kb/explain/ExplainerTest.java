@@ -100,6 +100,15 @@ class ExplainerTest {
     }
 
     @Test
+    void anEventWhoseScriptsWereRunningPointsAtTheScriptsNotAtAHandlerCalledEventScript() {
+        // boot status "Event: <event>@EventScript": the Duktape handlers and /store/events/<event>/ were running
+        List<Explanation> e = explain(Fixtures.read("bootstatus-2020-twdt.txt"));
+        assertThat(e).extracting(Explanation::rule).contains("event-scripts").doesNotContain("event-with-handler");
+        assertThat(e).filteredOn(x -> x.rule().equals("event-scripts")).singleElement().extracting(Explanation::sentence).asString()
+                .contains("system.modem.received.ussd was running its scripts", "/store/events/system.modem.received.ussd/");
+    }
+
+    @Test
     void nullPointerOnRiscVNamesMtval() {
         assertThat(explain(Fixtures.read("riscv-c6-store-fault.txt")).get(0).sentence()).startsWith("MTVAL is 0x00000000");
     }

@@ -30,6 +30,11 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
             Pattern.compile("stack overflow in task (.{1,40}?) has been detected|watchpoint triggered \\((.{1,40})\\)",
                     Pattern.CASE_INSENSITIVE);
 
+    // the heap allocator's own sources and functions: multi_heap.c, multi_heap_poisoning.c, tlsf.c,
+    // heap_tlsf.c; multi_heap_free, tlsf_free, block_locate_free
+    private static final Pattern ALLOCATOR_ASSERT =
+            Pattern.compile("\\bmulti_heap\\w*|\\b(heap_)?tlsf\\w*|\\bblock_(locate|trim|merge|split|absorb)\\w*");
+
     static CrashTraits of(CrashReport c) {
         Set<CrashKind> kinds = new LinkedHashSet<>();
         // EXCEPTION and ABORT say little (every CPU exception, every abort); the exception name counts on its own
@@ -54,9 +59,11 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
                 heap.add(p);
             }
         }
-        if (!heap.isEmpty()) {
+        if (!heap.isEmpty() || (c.kind() == CrashKind.ASSERT && ALLOCATOR_ASSERT.matcher(c.detail()).find())) {
             // CORRUPT HEAP before an abort or an interrupt watchdog: the corruption is what happened, and
-            // the watchdog or abort that follows is its consequence, not a second kind to match on
+            // the watchdog or abort that follows is its consequence, not a second kind to match on. An
+            // assert inside the allocator (multi_heap, TLSF) is the allocator finding its own structures
+            // overwritten: a heap corruption too, whether or not a CORRUPT HEAP line came first.
             kinds.clear();
             kinds.add(CrashKind.HEAP_CORRUPTION);
         }

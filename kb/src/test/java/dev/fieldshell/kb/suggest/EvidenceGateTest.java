@@ -55,4 +55,24 @@ class EvidenceGateTest {
             assertThat(SuggestFormat.json(rare)).contains("\"matched_words\"");
         }
     }
+
+    @Test
+    void anAllocatorAssertIsAHeapCorruptionAndTheAssertLinesOwnWordsAreNoEvidence() {
+        String query = "assertion \"head != NULL\" failed: file \"/home/u/esp-idf/components/heap/multi_heap_poisoning.c\", "
+                + "line 201, function: multi_heap_free\nabort() was called at PC 0x400d4e4b on core 0\n\n"
+                + "Backtrace: 0x40087e8c:0x3ffd8c10 0x40087f8b:0x3ffd8c30 0x400d4e4b:0x3ffd8c50\n";
+        KbDocument otherAssert = report("m/b#1", "mbuf_insert assertion",
+                "assertion \"a->len <= a->size\" failed: file \"mbuf.c\", line 99, function: mbuf_insert\n"
+                        + "abort() was called at PC 0x400d1111 on core 1\n");
+        KbDocument heap = Docs.issue("h/c#2", "Heap corruption after shutdowns", "Random heap corruption crashes after Wi-Fi shutdowns.",
+                "open", STANDARD.parser().apply("CORRUPT HEAP: Bad tail at 0x3ffc1000. Expected 0xbaad5678 got 0xbaad5600\n"
+                        + "abort() was called at PC 0x400d2222 on core 0\n").toArray(CrashReport[]::new));
+
+        SuggestQuery q = SuggestQuery.of(STANDARD.parser().apply(query), query, STANDARD.classifier(), STANDARD.signer());
+        assertThat(q.traits().kinds()).containsExactly(dev.fieldshell.kb.crash.CrashKind.HEAP_CORRUPTION);
+        SuggestResult r = Suggestions.rank(q, java.util.List.of(otherAssert, heap), TermWeights.uniform(), STANDARD.classifier(),
+                STANDARD.signer(), 5, 0.0); // no threshold: only the evidence decides what is shown
+        assertThat(r.suggestions()).extracting(s -> s.documents().get(0).id()).containsExactly("h/c#2");
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("same kind: heap corruption");
+    }
 }

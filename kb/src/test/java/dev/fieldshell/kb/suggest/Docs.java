@@ -36,4 +36,9 @@ final class Docs {
         return new KbDocument(d.id(), d.type(), d.title(), d.url(), d.date(), d.author(), d.text(), d.crashes(), d.quotedFrom(),
                 d.threadId(), d.references(), d.signatures(), d.components(), status, "", "", "", List.of());
     }
+
+    /** A closed issue whose crashes are what the shipped parser reads from its text. */
+    static KbDocument parsedIssue(String id, String title, String text) {
+        return issue(id, title, text, "closed", StandardAnalysis.get().parser().apply(text).toArray(CrashReport[]::new));
+    }
 }

@@ -27,17 +27,13 @@ class EvidenceGateTest {
                 + "Backtrace: " + pc + ":0x3ffc3f00 0x401695dd:0x3ffc3f30 0x4016b665:0x3ffc3f60\n";
     }
 
-    static KbDocument report(String id, String title, String text) {
-        return Docs.issue(id, title, text, "closed", STANDARD.parser().apply(text).toArray(CrashReport[]::new));
-    }
-
     @Test
     void aGenericExceptionAloneIsNothingCloseARareOneIsShownWithItsWord(@TempDir Path dir) throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"))) {
-            kb.upsert(report("a/b#1", "Crash in the console poll", "OvmsConsole::Poll crashed with LoadProhibited; fixed by a mutex."));
-            kb.upsert(report("a/b#2", "Random reboot", raw("LoadProhibited", "0x400d1111").replace("0x401695dd", "0x400d2222")
+            kb.upsert(Docs.parsedIssue("a/b#1", "Crash in the console poll", "OvmsConsole::Poll crashed with LoadProhibited; fixed by a mutex."));
+            kb.upsert(Docs.parsedIssue("a/b#2", "Random reboot", raw("LoadProhibited", "0x400d1111").replace("0x401695dd", "0x400d2222")
                     .replace("0x4016b665", "0x400d3333")));
-            kb.upsert(report("c/d#3", "IntegerDivideByZero with TRACE packets", "The path length was 0 and the code divided by it."));
+            kb.upsert(Docs.parsedIssue("c/d#3", "IntegerDivideByZero with TRACE packets", "The path length was 0 and the code divided by it."));
             kb.commit();
             SuggestSession session = new SuggestSession(kb, STANDARD);
 
@@ -61,7 +57,7 @@ class EvidenceGateTest {
         String query = "assertion \"head != NULL\" failed: file \"/home/u/esp-idf/components/heap/multi_heap_poisoning.c\", "
                 + "line 201, function: multi_heap_free\nabort() was called at PC 0x400d4e4b on core 0\n\n"
                 + "Backtrace: 0x40087e8c:0x3ffd8c10 0x40087f8b:0x3ffd8c30 0x400d4e4b:0x3ffd8c50\n";
-        KbDocument otherAssert = report("m/b#1", "mbuf_insert assertion",
+        KbDocument otherAssert = Docs.parsedIssue("m/b#1", "mbuf_insert assertion",
                 "assertion \"a->len <= a->size\" failed: file \"mbuf.c\", line 99, function: mbuf_insert\n"
                         + "abort() was called at PC 0x400d1111 on core 1\n");
         KbDocument heap = Docs.issue("h/c#2", "Heap corruption after shutdowns", "Random heap corruption crashes after Wi-Fi shutdowns.",

@@ -1,6 +1,5 @@
 package dev.fieldshell.kb.suggest;
 
-import static dev.fieldshell.kb.suggest.Docs.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldshell.kb.crash.CrashReport;
@@ -24,10 +23,6 @@ class ExplainedCauseRankingTest {
     static final String RETURNED = "Guru Meditation Error: Core  0 panic'ed (IllegalInstruction). Exception was unhandled.\n"
             + "Backtrace: 0x4011949a:0x3ffe9500 0x000000c6:0x3ffe9520 0x40119203:0x3ffe9540\n";
 
-    static KbDocument report(String id, String title, String text) {
-        return issue(id, title, text, "closed", STANDARD.parser().apply(text).toArray(CrashReport[]::new));
-    }
-
     static SuggestResult rank(String text, boolean withCauses, List<KbDocument> docs) {
         List<CrashReport> crashes = STANDARD.parser().apply(text);
         SuggestQuery q = withCauses
@@ -48,10 +43,10 @@ class ExplainedCauseRankingTest {
     @Test
     void aReportNamingTheCauseTheCrashPointsToOutranksOtherCrashesOfTheSameException(@TempDir Path dir) throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"))) {
-            kb.upsert(report("x/y#1", "Guru Meditation IllegalInstruction after OTA", illegal("0x400d1234")));
-            kb.upsert(report("x/y#2", "IllegalInstruction in my callback", illegal("0x400d2234") + "\nA bad function pointer."));
-            kb.upsert(report("x/y#3", "Random IllegalInstruction", illegal("0x400d3234")));
-            kb.upsert(report("x/y#4", "Task crashes when its loop ends",
+            kb.upsert(Docs.parsedIssue("x/y#1", "Guru Meditation IllegalInstruction after OTA", illegal("0x400d1234")));
+            kb.upsert(Docs.parsedIssue("x/y#2", "IllegalInstruction in my callback", illegal("0x400d2234") + "\nA bad function pointer."));
+            kb.upsert(Docs.parsedIssue("x/y#3", "Random IllegalInstruction", illegal("0x400d3234")));
+            kb.upsert(Docs.parsedIssue("x/y#4", "Task crashes when its loop ends",
                     "My task crashed as soon as its work was done. A FreeRTOS task must never return: end it with "
                             + "vTaskDelete(NULL). Fixed."));
             kb.commit();
@@ -76,9 +71,9 @@ class ExplainedCauseRankingTest {
         String timerOverflow = "Guru Meditation Error: Core  0 panic'ed (Unhandled debug exception)\n"
                 + "Debug exception reason: Stack canary watchpoint triggered (Tmr Svc) \n"
                 + "Backtrace: 0x4008a111:0x3ffbe360 0x400849be:0x3ffbe380\n";
-        KbDocument option = report("t/s#1", "CONFIG_FREERTOS_TIMER_TASK_STACK_DEPTH is too small",
+        KbDocument option = Docs.parsedIssue("t/s#1", "CONFIG_FREERTOS_TIMER_TASK_STACK_DEPTH is too small",
                 "Software timer callbacks that print overflow the 2048 byte default; raise the option.");
-        KbDocument unrelated = report("t/s#2", "Timer callbacks are late", "Software timer callbacks run late under load.");
+        KbDocument unrelated = Docs.parsedIssue("t/s#2", "Timer callbacks are late", "Software timer callbacks run late under load.");
 
         SuggestResult r = rank(timerOverflow, true, List.of(unrelated, option));
         assertThat(order(r)).first().isEqualTo("t/s#1");

@@ -2,7 +2,6 @@ package dev.fieldshell.kb.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldshell.kb.crash.CrashReport;
 import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KnowledgeBase;
 import java.nio.file.Path;
@@ -24,10 +23,6 @@ class QueryWordRarityTest {
             + "***ERROR*** A stack overflow in task ipc0 has been detected.\n\n"
             + "Backtrace: 0x403765d2:0x3fcf0ee0 0x40383205:0x3fcf0f00 0x40386eda:0x3fcf0f20 0x40385272:0x3fcf0fa0\n";
 
-    static KbDocument report(String id, String title, String text) {
-        return Docs.issue(id, title, text, "closed", STANDARD.parser().apply(text).toArray(CrashReport[]::new));
-    }
-
     static String overflow(String task, String pc) {
         return "***ERROR*** A stack overflow in task " + task + " has been detected.\n"
                 + "abort() was called at PC " + pc + " on core 0\n\n"
@@ -37,15 +32,15 @@ class QueryWordRarityTest {
     @Test
     void theSameTaskOnTheOtherCoreAndTheModuleOfTheLogTagCount(@TempDir Path dir) throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"))) {
-            kb.upsert(report("e/a#1", "Boot crash (Stack canary watchpoint triggered, ipc1): IPC task stack too small",
+            kb.upsert(Docs.parsedIssue("e/a#1", "Boot crash (Stack canary watchpoint triggered, ipc1): IPC task stack too small",
                     "Guru Meditation Error: Core 1 panic'ed (Unhandled debug exception).\n"
                             + "Debug exception reason: Stack canary watchpoint triggered (ipc1)\n\n"
                             + "The GPIO ISR is installed from the IPC task: esp_intr_alloc in intr_alloc.c allocates on the small ipc stack."));
-            kb.upsert(report("o/t#2", "Stack overflow in task hciT", overflow("hciT", "0x4008e0a0")
+            kb.upsert(Docs.parsedIssue("o/t#2", "Stack overflow in task hciT", overflow("hciT", "0x4008e0a0")
                     + "\nThe task stack was too small for the task."));
-            kb.upsert(report("o/t#3", "A stack overflow in task iot_thread has been detected", overflow("iot_thread", "0x4008e0b0")
+            kb.upsert(Docs.parsedIssue("o/t#3", "A stack overflow in task iot_thread has been detected", overflow("iot_thread", "0x4008e0b0")
                     + "\nraise the task stack"));
-            kb.upsert(report("o/t#4", "stack overflow in task main", overflow("main", "0x4008e0c0")));
+            kb.upsert(Docs.parsedIssue("o/t#4", "stack overflow in task main", overflow("main", "0x4008e0c0")));
             kb.commit();
 
             SuggestQuery q = SuggestQuery.of(STANDARD.parser().apply(QUERY), QUERY, STANDARD.classifier(), STANDARD.signer());

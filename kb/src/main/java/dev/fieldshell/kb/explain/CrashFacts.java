@@ -69,8 +69,8 @@ final class CrashFacts {
         if (options != null) {
             f.put("stackOverflowTaskOption", options.sentence());
             // the Kconfig symbols (sdkconfig names without CONFIG_), as menuconfig and Kconfig files write them
-            f.put("stackOverflowTaskSymbol3", withoutConfigPrefix(options.idf3()));
-            f.put("stackOverflowTaskSymbol4", withoutConfigPrefix(options.idf4()));
+            f.put("stackOverflowTaskSymbol3", TaskStacks.Options.symbol(options.idf3()));
+            f.put("stackOverflowTaskSymbol4", TaskStacks.Options.symbol(options.idf4()));
         }
         returnAddress(f, r, regions, chip);
         r.heapCorruption().ifPresent(h -> heap(f, h));
@@ -169,10 +169,6 @@ final class CrashFacts {
         if (reg == null || !reg.executable()) {
             f.put("returnAddressNotCode", "true");
         }
-    }
-
-    private static String withoutConfigPrefix(String option) {
-        return option.startsWith("CONFIG_") ? option.substring(7) : option;
     }
 
     private static String overflowTask(CrashReport r) {

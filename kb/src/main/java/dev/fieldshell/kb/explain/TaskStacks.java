@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sdkconfig options that size ESP-IDF's own tasks, read from {@code task-stacks.txt}: when one of
@@ -20,6 +24,21 @@ public final class TaskStacks {
     record Options(String idf3, String idf4) {
         String sentence() {
             return idf3 + " (ESP-IDF 3.x; " + idf4 + " from 4.0)";
+        }
+
+        /** The Kconfig symbol of an sdkconfig name: without {@code CONFIG_}, as menuconfig and Kconfig files write it. */
+        static String symbol(String option) {
+            return option.startsWith("CONFIG_") ? option.substring(7) : option;
+        }
+
+        /** Both sdkconfig names and both Kconfig symbols, lower case, without repeats. */
+        List<String> names() {
+            Set<String> out = new LinkedHashSet<>();
+            for (String n : List.of(idf3, idf4)) {
+                out.add(n.toLowerCase(Locale.ROOT));
+                out.add(symbol(n).toLowerCase(Locale.ROOT));
+            }
+            return List.copyOf(out);
         }
     }
 
@@ -43,7 +62,8 @@ public final class TaskStacks {
                 if (f.length != 3) {
                     throw new IllegalStateException("task-stacks.txt: expected task, 3.x option, 4.0 option: " + line);
                 }
-                out.put(f[0].strip(), new Options(f[1].strip(), f[2].strip()));
+                // keyed in lower case: FreeRTOS names are not ("Tmr Svc"), the suggester's are ("tmr svc")
+                out.put(f[0].strip().toLowerCase(Locale.ROOT), new Options(f[1].strip(), f[2].strip()));
             }
             return new TaskStacks(out);
         } catch (IOException e) {
@@ -61,24 +81,13 @@ public final class TaskStacks {
      * sdkconfig names before and from ESP-IDF 4.0 and their Kconfig symbols (without {@code CONFIG_});
      * empty when it is not an ESP-IDF system task.
      */
-    public java.util.List<String> names(String task) {
-        // the suggester's task names are lower case ("tmr svc"); FreeRTOS names are not
-        Options o = optionsByTask.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(task))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (o == null) {
-            return java.util.List.of();
-        }
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (String n : java.util.List.of(o.idf3(), o.idf4())) {
-            String l = n.toLowerCase(java.util.Locale.ROOT);
-            out.add(l);
-            out.add(l.startsWith("config_") ? l.substring(7) : l);
-        }
-        return java.util.List.copyOf(out);
+    public List<String> names(String task) {
+        Options o = options(task);
+        return o == null ? List.of() : o.names();
     }
 
-    /** The options that size {@code task}'s stack, or null when it is not an ESP-IDF system task. */
+    /** The options that size {@code task}'s stack (case ignored), or null when it is not an ESP-IDF system task. */
     Options options(String task) {
-        return optionsByTask.get(task);
+        return optionsByTask.get(task.toLowerCase(Locale.ROOT));
     }
 }

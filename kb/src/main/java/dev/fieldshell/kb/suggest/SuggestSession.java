@@ -1,8 +1,8 @@
 package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashReport;
-import dev.fieldshell.kb.explain.Explanation;
 import dev.fieldshell.kb.crash.Frame;
+import dev.fieldshell.kb.explain.Explanation;
 import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KbHit;
 import dev.fieldshell.kb.index.KbSchema;

@@ -55,11 +55,12 @@ public final class Suggestions {
         List<Suggestion> out = new ArrayList<>();
         double bestSeen = causes.isEmpty() ? 0 : causes.get(0).score();
         int withoutEvidence = 0;
+        java.util.Set<String> weak = WeakEvidence.wordsFor(q.exception());
         for (CauseGrouping.Cause c : causes) {
             if (out.size() >= top || c.score() < threshold) {
                 break;
             }
-            if (!hasEvidence(c.best(), q)) {
+            if (!hasEvidence(c.best(), weak)) {
                 withoutEvidence++;
                 continue;
             }
@@ -79,16 +80,15 @@ public final class Suggestions {
 
     /**
      * A cause is shown only with something to show for it: a matched frame, the signature, a crash fact,
-     * or a shared word that is evidence on its own ({@code weak-evidence.txt} lists what is not: the
-     * exceptions every bad pointer ends in, the panic header's words). A raw backtrace of an unknown build shares LoadProhibited with
-     * every report of a bad pointer; the retrieval rank alone would then lift the best of them above the
-     * threshold with nothing to say why.
+     * or a shared word that is evidence on its own ({@code weak}: what {@code weak-evidence.txt} says is
+     * not, for this crash). A raw backtrace of an unknown build shares LoadProhibited with every report
+     * of a bad pointer; the retrieval rank alone would then lift the best of them above the threshold
+     * with nothing to say why.
      */
-    static boolean hasEvidence(Ranking.Scored s, SuggestQuery q) {
+    static boolean hasEvidence(Ranking.Scored s, java.util.Set<String> weak) {
         if (!s.matchedFrames().isEmpty() || s.signatureMatch() || !s.matchedFacts().isEmpty()) {
             return true;
         }
-        java.util.Set<String> weak = WeakEvidence.wordsFor(q.exception());
         return s.matchedWords().stream().anyMatch(w -> !weak.contains(w));
     }
 

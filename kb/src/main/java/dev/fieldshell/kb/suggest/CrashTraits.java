@@ -14,15 +14,19 @@ import java.util.regex.Pattern;
  * blocked, the one whose stack overflowed, else the ones running), and its heap-corruption
  * problems ({@code bad head}, {@code bad tail}). Two crashes that agree on these are more alike
  * than their words say, most of all when a backtrace is short or raw. Pure.
+ *
+ * @param overflowTasks the tasks whose stack overflowed (a subset of {@code tasks}): an overflow is about
+ *                      one task's stack, so an overflow of another task is another story
  */
-public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> heapProblems) {
+public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> heapProblems, Set<String> overflowTasks) {
 
-    static final CrashTraits NONE = new CrashTraits(Set.of(), Set.of(), Set.of());
+    static final CrashTraits NONE = new CrashTraits(Set.of(), Set.of(), Set.of(), Set.of());
 
     public CrashTraits {
         kinds = Set.copyOf(kinds);
         tasks = Set.copyOf(tasks);
         heapProblems = Set.copyOf(heapProblems);
+        overflowTasks = Set.copyOf(overflowTasks);
     }
 
     // "A stack overflow in task X has been detected", "Stack canary watchpoint triggered (X)"
@@ -42,9 +46,12 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
             kinds.add(c.kind());
         }
         Set<String> tasks = new LinkedHashSet<>();
+        Set<String> overflowed = new LinkedHashSet<>();
         Matcher m = OVERFLOW_TASK.matcher(c.detail());
         if (m.find()) {
-            tasks.add(task(m.group(1) != null ? m.group(1) : m.group(2)));
+            String t = task(m.group(1) != null ? m.group(1) : m.group(2));
+            tasks.add(t);
+            overflowed.add(t);
         }
         if (!c.blockedTasks().isEmpty()) {
             c.blockedTasks().forEach(t -> tasks.add(task(t)));
@@ -52,6 +59,7 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
             c.tasks().forEach(t -> tasks.add(task(t)));
         }
         tasks.remove("");
+        overflowed.remove("");
         Set<String> heap = new LinkedHashSet<>();
         for (HeapCorruption h : c.heapLines()) {
             String p = problem(h.problem());
@@ -67,7 +75,7 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
             kinds.clear();
             kinds.add(CrashKind.HEAP_CORRUPTION);
         }
-        return new CrashTraits(kinds, tasks, heap);
+        return new CrashTraits(kinds, tasks, heap, overflowed);
     }
 
     /** Several crashes' traits together (a document's). */
@@ -75,13 +83,15 @@ public record CrashTraits(Set<CrashKind> kinds, Set<String> tasks, Set<String> h
         Set<CrashKind> kinds = new LinkedHashSet<>();
         Set<String> tasks = new LinkedHashSet<>();
         Set<String> heap = new LinkedHashSet<>();
+        Set<String> overflowed = new LinkedHashSet<>();
         for (CrashReport c : crashes) {
             CrashTraits t = of(c);
             kinds.addAll(t.kinds());
             tasks.addAll(t.tasks());
             heap.addAll(t.heapProblems());
+            overflowed.addAll(t.overflowTasks());
         }
-        return new CrashTraits(kinds, tasks, heap);
+        return new CrashTraits(kinds, tasks, heap, overflowed);
     }
 
     static String task(String name) {

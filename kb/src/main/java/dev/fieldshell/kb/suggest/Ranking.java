@@ -88,9 +88,11 @@ public final class Ranking {
         List<String> facts = new ArrayList<>();
         double applied = 0;
         CrashTraits qt = q.traits();
+        boolean otherOverflow = overflowOfAnotherTask(qt, d);
         if (!qt.kinds().isEmpty()) {
             applied += RULES.kind();
-            score += RULES.kind() * kindAgreement(qt.kinds(), d, facts);
+            // the same kind, when it is another task's stack that overflowed, is not agreement
+            score += otherOverflow ? 0 : RULES.kind() * kindAgreement(qt.kinds(), d, facts);
         }
         if (!qt.tasks().isEmpty()) {
             applied += RULES.task();
@@ -107,7 +109,31 @@ public final class Ranking {
         List<String> evidenceWords = words.stream()
                 .filter(t -> matched.stream().noneMatch(m -> m.equalsIgnoreCase(t) || FunctionNames.key(m).equals(t)))
                 .limit(MATCHED_WORDS).toList();
-        return new Scored(d, score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts, evidenceWords);
+        double scale = otherOverflow ? RULES.otherTaskOverflow() : 1;
+        return new Scored(d, scale * score / (1 + applied), alignment, coverage, sigSim >= 1, exc, matched, facts, evidenceWords);
+    }
+
+    /**
+     * The crash is a stack overflow of a system task (one whose stack an sdkconfig option sizes,
+     * {@code task-stacks.txt}), and the document's crashes are overflows of other tasks only, a document that
+     * names neither the crash's task nor that option: it reports a different stack, whose fix does not apply.
+     * An application task's overflow is left alone: its name is the application's choice, and the advice (a
+     * larger stack depth where the task is created) is the same whatever the task is called.
+     */
+    static boolean overflowOfAnotherTask(CrashTraits qt, DocumentView d) {
+        Set<String> theirs = d.traits().overflowTasks();
+        if (qt.overflowTasks().isEmpty() || theirs.isEmpty()) {
+            return false;
+        }
+        for (String t : qt.overflowTasks()) {
+            List<String> options = TaskStacks.standard().names(t);
+            String base = CrashTraits.perCore(t);
+            if (options.isEmpty() || theirs.stream().anyMatch(x -> x.equals(t) || CrashTraits.perCore(x).equals(base))
+                    || d.says(t) || options.stream().anyMatch(d::says)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The crash is a heap corruption and the document's crashes are not. */

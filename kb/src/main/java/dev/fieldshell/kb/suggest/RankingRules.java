@@ -11,7 +11,7 @@ import java.util.Properties;
  */
 public record RankingRules(double alignment, double coverage, double retrieval, double signature, double exception,
         double build, double framelessSignature, double kind, double kindInText, double task, double heap, double cause, double unseenFrame,
-        double frameInTitle, double minEvidence, double threshold) {
+        double frameInTitle, double otherTaskOverflow, double minEvidence, double threshold) {
 
     private static final RankingRules BUNDLED = load();
 
@@ -33,7 +33,7 @@ public record RankingRules(double alignment, double coverage, double retrieval, 
                 num(p, "weight.signature"), num(p, "weight.exception"), num(p, "weight.build"), num(p, "signature.frameless"),
                 num(p, "weight.kind"), num(p, "kind.inText"),
                 num(p, "weight.task"), num(p, "weight.heap"), num(p, "weight.cause"), num(p, "frame.unseen"), num(p, "frame.inTitle"),
-                num(p, "coverage.minEvidence"), num(p, "threshold"));
+                num(p, "overflow.otherTask"), num(p, "coverage.minEvidence"), num(p, "threshold"));
     }
 
     private static double num(Properties p, String key) {

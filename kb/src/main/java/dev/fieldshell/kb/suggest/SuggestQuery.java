@@ -154,7 +154,7 @@ public record SuggestQuery(
         Set<String> causeTerms = new LinkedHashSet<>();
         if (primary != null) {
             CrashTraits p = CrashTraits.of(primary);
-            traits = new CrashTraits(p.kinds(), p.tasks(), CrashTraits.union(ordered).heapProblems());
+            traits = new CrashTraits(p.kinds(), p.tasks(), CrashTraits.union(ordered).heapProblems(), p.overflowTasks());
             for (String t : lookFor.apply(primary)) {
                 causeTerms.add(t.strip().replaceAll("\\s+", " "));
             }

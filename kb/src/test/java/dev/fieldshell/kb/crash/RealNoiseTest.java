@@ -29,6 +29,20 @@ class RealNoiseTest {
     }
 
     @Test
+    void aMailClientThatBrokeEachLogLineAfterItsLevelLetter() {
+        // seen in the list archives: every ESP_LOG line split after "E"/"I", and the abort line after "abort()"
+        String wrapped = "I\n(602) wifi: config NVS flash: enabled\n"
+                + "E\n(631) system_api: Base MAC address from BLK0 of EFUSE CRC\nerror, efuse_crc = 0xb2; calc_crc = 0x3d\n"
+                + "abort()\nwas called at PC 0x400dc76b on core 1\n";
+        List<CrashReport> r = CrashParser.parse(wrapped);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).kind()).isEqualTo(CrashKind.ABORT);
+        assertThat(r.get(0).detail()).isEqualTo("abort() was called at PC 0x400dc76b on core 1");
+        assertThat(dev.fieldshell.kb.crash.noise.NoiseRemover.cleanText(wrapped).lines().toList())
+                .startsWith("config NVS flash: enabled", "Base MAC address from BLK0 of EFUSE CRC");
+    }
+
+    @Test
     void sdCardLogOfATaskWatchdog() {
         CrashReport r = only("noisy/twdt-sdcard-log.txt");
         assertThat(r.kind()).isEqualTo(CrashKind.TASK_WATCHDOG);

@@ -52,6 +52,46 @@ class CrashFactsRankingTest {
     }
 
     @Test
+    void anOverflowOfAnotherTaskDoesNotExplainASystemTasksOverflow() {
+        // Three reports of the same canary in application tasks share every word with the query; the one that
+        // names the timer task's stack option has no crash text at all.
+        KbDocument motor = report("k/m#1", "Debug exception reason: Stack canary watchpoint triggered (Motor)",
+                canary("Motor", "0x4008a111").replace("0x400849be", "0x400d1e40") + "\nUnhandled debug exception, panic while the motor task ran.");
+        KbDocument ble = report("k/m#2", "Stack canary watchpoint triggered (nimble_host)",
+                canary("nimble_host", "0x4008a222").replace("0x400849be", "0x400e2a14") + "\nUnhandled debug exception, panic on connect.");
+        KbDocument option = report("k/m#3", "CONFIG_FREERTOS_TIMER_TASK_STACK_DEPTH is too small",
+                "Timer callbacks that print overflow the default stack of the timer service task; raise the option.");
+
+        String timer = canary("Tmr Svc", "0x4008b333");
+        SuggestQuery q = SuggestQuery.of(parse(timer), timer, STANDARD.classifier(), STANDARD.signer(), STANDARD::causeTerms);
+        SuggestResult r = Suggestions.rank(q, List.of(motor, ble, option), TermWeights.uniform(), STANDARD.classifier(),
+                STANDARD.signer(), 5, 0.0);
+
+        assertThat(r.suggestions()).extracting(s -> s.documents().get(0).id()).first().isEqualTo("k/m#3");
+        // another task's overflow is not "the same kind" of crash for this one
+        assertThat(r.suggestions().stream().filter(s -> !s.contains("k/m#3")))
+                .allSatisfy(s -> assertThat(s.matchedFacts()).doesNotContain("same kind: stack overflow"));
+    }
+
+    @Test
+    void applicationTaskOverflowsAreNotComparedByName() {
+        // an application's task is named by the application: another app's overflow is the same advice
+        KbDocument other = report("k/a#1", "Stack canary watchpoint triggered (sensorTask)", canary("sensorTask", "0x4008a111"));
+        SuggestResult r = rank(canary("loopTask", "0x4008b333"), List.of(other));
+
+        assertThat(r.suggestions()).hasSize(1);
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("same kind: stack overflow");
+    }
+
+    @Test
+    void theSameSystemTaskOnTheOtherCoreIsNotAnotherTask() {
+        KbDocument ipc1 = report("k/i#1", "Stack canary watchpoint triggered (ipc1)", canary("ipc1", "0x4008a111"));
+        SuggestResult r = rank(canary("ipc0", "0x4008b333"), List.of(ipc1));
+
+        assertThat(r.suggestions().get(0).matchedFacts()).contains("same kind: stack overflow");
+    }
+
+    @Test
     void aCorruptHeapLineMakesTheCrashAHeapCorruptionAndItsProblemMustAgree() {
         String interruptWdt = "Guru Meditation Error: Core  1 panic'ed (Interrupt wdt timeout on CPU1)\n"
                 + "Core 1 register dump:\nPC      : 0x4008a54a  PS      : 0x00060735  A0      : 0x800897a2  A1      : 0x3ffbed0c\n"

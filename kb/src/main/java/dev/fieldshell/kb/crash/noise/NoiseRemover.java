@@ -27,6 +27,8 @@ public final class NoiseRemover {
             "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?(?: [A-Z]{1,5}[+-]?\\d{0,4})? (?=[EWIDV] \\()");
     /** {@code E (10325) task_wdt: } */
     private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
+    /** The rest of an ESP_LOG prefix whose level letter a mail client left on the line before. */
+    private static final Pattern ESP_LOG_AFTER_LEVEL = Pattern.compile("^\\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
 
     /**
      * Where a flattened paragraph is split back into lines: before these words or shapes, when they
@@ -370,6 +372,14 @@ public final class NoiseRemover {
                 CleanLine prev = out.get(out.size() - 1);
                 String p = prev.text().strip();
                 String t = l.text().strip();
+                if (p.length() == 1 && "EWIDV".indexOf(p.charAt(0)) >= 0 && t.startsWith("(")) {
+                    // a log line broken after its level letter ("E\n(631) system_api: …"): one line, prefix removed
+                    Matcher rest = WorkMeter.matcher(ESP_LOG_AFTER_LEVEL, t);
+                    if (rest.find()) {
+                        out.set(out.size() - 1, new CleanLine(t.substring(rest.end()), prev.lineNumber(), prev.quoteDepth()));
+                        continue;
+                    }
+                }
                 if (!t.isEmpty() && joins < 12 && belongsToPrevious(p, t)) {
                     out.set(out.size() - 1, new CleanLine(p + " " + t, prev.lineNumber(), prev.quoteDepth()));
                     joins++;
@@ -400,6 +410,9 @@ public final class NoiseRemover {
             return true;
         }
         if (p.endsWith(":") && (tail(ENDS_WITH_ADDRESS_COLON, p) || WorkMeter.matcher(LABEL_ONLY, p).find())) {
+            return true;
+        }
+        if (p.endsWith("abort()") && t.startsWith("was called at PC ")) {
             return true;
         }
         if (p.startsWith("Debug exception reason:") && t.startsWith("(") && t.endsWith(")") && t.length() < 60) {

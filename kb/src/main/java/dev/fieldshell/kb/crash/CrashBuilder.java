@@ -18,6 +18,10 @@ final class CrashBuilder {
     boolean hasBacktrace;
     boolean corrupted;
     final List<Frame> decoded = new ArrayList<>();
+    /** The Arduino exception decoder's decode of the PC register; the frames start with it. */
+    Frame decodedPc;
+    /** The Arduino exception decoder's "Decoding stack results" was read. */
+    boolean decoderStack;
     String firmware = "";
     String idf = "";
     String elfSha = "";
@@ -41,6 +45,7 @@ final class CrashBuilder {
     boolean heapAlert;
     boolean bootStatus;
     boolean otherCore;
+    boolean isrContext;
     int firstLine = -1;
     /** Line ranges of decodes pasted elsewhere that were merged into this crash. */
     final List<int[]> extraRanges = new ArrayList<>();
@@ -97,7 +102,7 @@ final class CrashBuilder {
                 : overflowTask.isEmpty() ? List.of() : List.of(overflowTask);
         return new CrashReport(kind, format(), exception, core, registers, frames(), corrupted, firmware, idf, elfSha, detail,
                 event, handler, tasks, Optional.ofNullable(heap), rawText, startLineNumber, blockedTasks, currentTasks,
-                resetReason, heapLines);
+                resetReason, heapLines, isrContext);
     }
 
     private SourceFormat format() {
@@ -162,6 +167,12 @@ final class CrashBuilder {
     /** Raw frames symbolized by the decoded lines that name their addresses; decoded frames alone otherwise. */
     private List<Frame> frames() {
         if (rawFrames.isEmpty()) {
+            if (decodedPc != null && (decoded.isEmpty() || decoded.get(0).address() != decodedPc.address())) {
+                List<Frame> withPc = new ArrayList<>();
+                withPc.add(decodedPc);
+                withPc.addAll(decoded);
+                return withPc; // the stack results of an ESP32 backtrace start with the PC again: once is enough
+            }
             if (!decoded.isEmpty()) {
                 return decoded;
             }

@@ -209,7 +209,7 @@ public final class CrashParser {
             if (continuation(i, t)) {
                 return;
             }
-            if (panicLine(i, t) || bootStatusLine(i, t) || versionLine(i, t) || decodedLine(i, t)) {
+            if (panicLine(i, t) || bootStatusLine(i, t) || versionLine(i, t) || exceptionDecoderLine(i, t) || decodedLine(i, t)) {
                 return;
             }
             // an unrelated line ends whatever multi-line element was being read
@@ -449,6 +449,7 @@ public final class CrashParser {
                 return true;
             }
             if (t.contains("was running in ISR context") && cur != null) {
+                cur.isrContext = true;
                 cur.touch(i, lines.get(i).lineNumber());
                 mode = Mode.REGISTERS;
                 return true;
@@ -609,6 +610,47 @@ public final class CrashParser {
         private void noteVersion(int i, VersionString v) {
             versionAt.add(i);
             versions.add(v);
+        }
+
+        /**
+         * The Arduino exception decoder's exception, register and header lines: one crash of decoded
+         * frames, which its {@code PC:} line starts unless an {@code Exception N:} line did.
+         */
+        private boolean exceptionDecoderLine(int i, String t) {
+            Optional<String> exception = ExceptionDecoderLine.exception(t);
+            if (exception.isPresent()) {
+                close();
+                cur = new CrashBuilder(SourceFormat.DECODED);
+                cur.reason = exception.get();
+                cur.touch(i, lines.get(i).lineNumber());
+                mode = Mode.DECODED;
+                return true;
+            }
+            Optional<ExceptionDecoderLine.Register> reg = ExceptionDecoderLine.register(t);
+            if (reg.isPresent()) {
+                String name = reg.get().name();
+                boolean sameCrash = cur != null && cur.format == SourceFormat.DECODED && !cur.decoderStack
+                        && cur.decoded.isEmpty() && !cur.registers.containsKey(name);
+                if (!sameCrash) {
+                    close();
+                    cur = new CrashBuilder(SourceFormat.DECODED);
+                }
+                cur.registers.put(name, reg.get().value());
+                if (name.equals("PC")) {
+                    cur.decodedPc = reg.get().decoded().orElse(null);
+                }
+                cur.touch(i, lines.get(i).lineNumber());
+                mode = Mode.DECODED;
+                return true;
+            }
+            if (t.startsWith(ExceptionDecoderLine.STACK_HEADER) && cur != null && cur.format == SourceFormat.DECODED
+                    && cur.decoded.isEmpty()) {
+                cur.decoderStack = true;
+                cur.touch(i, lines.get(i).lineNumber());
+                mode = Mode.DECODED;
+                return true;
+            }
+            return false;
         }
 
         private boolean decodedLine(int i, String t) {

@@ -31,6 +31,9 @@ import java.util.OptionalLong;
  * @param currentTasks    tasks running on each core at crash time, core 0 first (empty when unknown)
  * @param resetReason     the reset reason as OVMS names it ({@code Task watchdog}, {@code Exception/panic}); empty if none
  * @param heapLines       every {@code CORRUPT HEAP:} line of this crash, in order ({@code heapCorruption} is the first)
+ * @param isrContext      the panic said {@code Core N was running in ISR context}: the core was in an interrupt
+ *                        handler, so the innermost frames are the handler's and a task named with the crash was
+ *                        the interrupted one
  */
 public record CrashReport(
         CrashKind kind,
@@ -53,7 +56,8 @@ public record CrashReport(
         List<String> blockedTasks,
         List<String> currentTasks,
         String resetReason,
-        List<HeapCorruption> heapLines) {
+        List<HeapCorruption> heapLines,
+        boolean isrContext) {
 
     public CrashReport {
         exception = nz(exception);
@@ -82,7 +86,7 @@ public record CrashReport(
             String detail, String event, String eventHandler, List<String> tasks, Optional<HeapCorruption> heapCorruption,
             String rawText, int startLine) {
         this(kind, format, exception, core, registers, frames, backtraceCorrupted, firmwareVersion, idfVersion, elfSha, detail,
-                event, eventHandler, tasks, heapCorruption, rawText, startLine, List.of(), List.of(), "", List.of());
+                event, eventHandler, tasks, heapCorruption, rawText, startLine, List.of(), List.of(), "", List.of(), false);
     }
 
     private static String nz(String s) {
@@ -108,6 +112,6 @@ public record CrashReport(
     public CrashReport withFrames(List<Frame> newFrames) {
         return new CrashReport(kind, format, exception, core, registers, newFrames, backtraceCorrupted, firmwareVersion,
                 idfVersion, elfSha, detail, event, eventHandler, tasks, heapCorruption, rawText, startLine, blockedTasks,
-                currentTasks, resetReason, heapLines);
+                currentTasks, resetReason, heapLines, isrContext);
     }
 }

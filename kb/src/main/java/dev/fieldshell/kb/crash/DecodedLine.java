@@ -7,7 +7,8 @@ import java.util.Optional;
  * ({@code 0xADDR: f at file:line}, {@code (inlined by)}, {@code (discriminator N)}), esp-idf-monitor
  * ({@code --- } prefix, {@code in ROM}), gdb {@code list} ({@code 0xADDR is in f (file:line).}), gdb and
  * PlatformIO backtraces ({@code #N …}), espflash ({@code 0xADDR - f} with {@code at file:line} on the
- * next line), ESPHome ({@code WARNING Decoded}) and the Arduino exception decoder ({@code file line N}).
+ * next line), ESPHome ({@code WARNING Decoded}) and the Arduino exception decoder ({@code file line N}; its
+ * {@code PC:} and {@code EXCVADDR:} lines are registers, {@link ExceptionDecoderLine}).
  * Parsed by hand, without backtracking patterns.
  */
 final class DecodedLine {
@@ -18,7 +19,7 @@ final class DecodedLine {
 
     static String stripDecorations(String line) {
         String t = line.strip();
-        for (String p : new String[] {"--- ", "WARNING Decoded ", "Decoded ", "PC: "}) {
+        for (String p : new String[] {"--- ", "WARNING Decoded ", "Decoded "}) {
             if (t.startsWith(p)) {
                 t = t.substring(p.length()).strip();
             }
@@ -107,11 +108,10 @@ final class DecodedLine {
         if (t.isEmpty()) {
             return true;
         }
-        if (t.equals("WARNING Decoded") || t.equals("Decoded") || t.equals("PC:")) {
+        if (t.equals("WARNING Decoded") || t.equals("Decoded")) {
             return true;
         }
-        if (t.startsWith("--- ") || t.startsWith("Backtrace stopped") || t.startsWith("Decoding stack results")
-                || t.startsWith("Stack dump detected") || t.equals("---")) {
+        if (t.startsWith("--- ") || t.startsWith("Backtrace stopped") || t.startsWith("Stack dump detected") || t.equals("---")) {
             return true;
         }
         int i = t.charAt(0) == '*' ? 1 : 0;

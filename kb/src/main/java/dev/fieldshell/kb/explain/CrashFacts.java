@@ -55,6 +55,9 @@ final class CrashFacts {
         fills(f, r, FREED_FILL, "FreedFill");
         fills(f, r, UNINIT_FILL, "UninitFill");
         fills(f, r, STACK_FILL, "StackFill");
+        if (r.isrContext()) {
+            f.put("isrContext", "true");
+        }
         if (r.backtraceCorrupted()) {
             f.put("backtraceCorrupted", "true");
         }

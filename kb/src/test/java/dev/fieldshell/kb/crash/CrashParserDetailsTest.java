@@ -129,6 +129,25 @@ class CrashParserDetailsTest {
     }
 
     @Test
+    void arduinoExceptionDecoderOutputIsOneCrashWithItsRegisters() {
+        CrashReport r = only("arduino-exception-decoder-esp32.txt");
+        assertThat(r.registers()).containsEntry("PC", 0x400d0f5eL).containsEntry("EXCVADDR", 0L);
+        assertThat(r.faultAddress()).hasValue(0L);
+        // the stack results start with the PC again: it is one frame, not two
+        assertThat(r.frames()).extracting(Frame::function).containsExactly("loop()", "loopTask(void*)", "vPortTaskWrapper");
+        assertThat(r.frames().get(0).line()).isEqualTo(20);
+    }
+
+    @Test
+    void arduinoExceptionDecoderKeepsTheExceptionAndThePcFrameBeforeTheStack() {
+        CrashReport r = only("arduino-exception-decoder-esp8266.txt");
+        assertThat(r.exception()).isEqualTo("LoadProhibited");
+        assertThat(r.registers()).containsEntry("PC", 0x40201c4bL).containsEntry("EXCVADDR", 0x10L);
+        assertThat(r.frames()).extracting(Frame::function).containsExactly("Sensor::read()", "loop()", "loop_wrapper()");
+        assertThat(r.frames().get(0).file()).endsWith("sensor.cpp");
+    }
+
+    @Test
     void unrelatedDecodeStaysItsOwnReport() {
         String text = Fixtures.read("v33-illegal-instruction.txt")
                 + "\nunrelated:\n0x400d1234 is in foo (/x/foo.c:1).\n";
@@ -144,6 +163,14 @@ class CrashParserDetailsTest {
         assertThat(r.faultAddress()).hasValue(0L);
         assertThat(r.frames()).extracting(Frame::address).containsExactly(0x4080a6f6L, 0x4080a6c8L);
         assertThat(r.elfSha()).isEqualTo("7a2e9f31c0b4d6e8");
+    }
+
+    @Test
+    void isrContextIsKeptForTheCoreThatWasInAnInterruptHandler() {
+        List<CrashReport> r = CrashParser.parse(Fixtures.read("interrupt-wdt-two-cores.txt"));
+        assertThat(r).extracting(CrashReport::isrContext).containsExactly(true, false);
+        assertThat(r.get(0).registers()).containsEntry("EPC1", 0x400d7d8eL);
+        assertThat(only("v33-loadprohibited.txt").isrContext()).isFalse();
     }
 
     @Test

@@ -56,7 +56,10 @@ class CrashParserFixturesTest {
                 Arguments.of("heap-integrity-walk.txt", 1, CrashKind.HEAP_CORRUPTION, SourceFormat.HEAP_ALERT, "", -1, 0, -1L, "", "CORRUPT HEAP | Block points to itself"),
                 Arguments.of("pre31-twdt.txt", 1, CrashKind.TASK_WATCHDOG, SourceFormat.PANIC, "abort()", 0, 4, 0x40086e8cL, "", "task watchdog (IDLE)"),
                 Arguments.of("v5-twdt-abort.txt", 1, CrashKind.TASK_WATCHDOG, SourceFormat.PANIC, "abort()", 0, 3, 0x40375cb6L, "", "task watchdog (IDLE0)"),
-                Arguments.of("riscv-stack-protection.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Stack protection fault", 0, 2, 0x4200b1eaL, "", "stack overflow (mp_task)"));
+                Arguments.of("riscv-stack-protection.txt", 1, CrashKind.STACK_OVERFLOW, SourceFormat.PANIC, "Stack protection fault", 0, 2, 0x4200b1eaL, "", "stack overflow (mp_task)"),
+                // Arduino EspExceptionDecoder: PC and EXCVADDR lines, then "Decoding stack results" — one crash
+                Arguments.of("arduino-exception-decoder-esp32.txt", 1, CrashKind.OTHER, SourceFormat.DECODED, "", -1, 3, 0x400d0f5eL, "", "loop | loopTask"),
+                Arguments.of("arduino-exception-decoder-esp8266.txt", 1, CrashKind.EXCEPTION, SourceFormat.DECODED, "LoadProhibited", -1, 3, 0x40201c4bL, "", "LoadProhibited | Sensor::read | loop"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -197,6 +197,22 @@ class ExplainerTest {
     }
 
     @Test
+    void aCrashInAnInterruptHandlerSaysTheFramesAreTheHandlersAndTheTaskWasInterrupted() {
+        String panic = Fixtures.read("interrupt-wdt-two-cores.txt");
+        List<Explanation> alone = explain(panic);
+        assertThat(alone).extracting(Explanation::rule).contains("isr-context").doesNotContain("isr-context-task");
+        assertThat(alone.stream().filter(e -> e.rule().equals("isr-context")).findFirst().orElseThrow().sentence())
+                .contains("Core 0").contains("interrupt handler").contains("not a task's");
+        // OVMS prints the running tasks before the panic: with an ISR they are the interrupted ones
+        List<Explanation> withTasks = explain("[OVMS] Current tasks: OVMS Events|IDLE1\n" + panic);
+        assertThat(withTasks).extracting(Explanation::rule).contains("isr-context-task").doesNotContain("isr-context");
+        assertThat(withTasks.stream().filter(e -> e.rule().equals("isr-context-task")).findFirst().orElseThrow().sentence())
+                .contains("OVMS Events, IDLE1").contains("interrupt came in on");
+        // a panic without the ISR block says nothing of interrupt handlers
+        assertThat(rules(Fixtures.read("v33-loadprohibited.txt"))).doesNotContain("isr-context", "isr-context-task");
+    }
+
+    @Test
     void zeroRegistersAreNotMisread() {
         assertThat(rules(Fixtures.read("bootstatus-2018.txt"))).containsExactly("registers-not-captured");
     }

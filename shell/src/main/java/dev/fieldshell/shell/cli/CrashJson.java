@@ -49,6 +49,7 @@ final class CrashJson {
         r.registers().forEach((k, v) -> regs.put(k, hex(v)));
         m.put("registers", regs);
         m.put("backtraceCorrupted", r.backtraceCorrupted());
+        m.put("isrContext", r.isrContext());
         List<Map<String, Object>> frames = new ArrayList<>();
         for (Frame f : r.frames()) {
             frames.add(frame(f));

@@ -62,6 +62,9 @@ final class KbParseCommand implements Callable<Integer> {
             out.printf("  exception:  %s%s%n", r.exception(), r.core() >= 0 ? " on core " + r.core() : "");
         }
         line(out, "detail", r.detail());
+        if (r.isrContext()) {
+            line(out, "context", "interrupt handler (ISR) on core " + r.core());
+        }
         if (!r.firmwareVersion().isEmpty() || !r.idfVersion().isEmpty()) {
             out.printf("  version:    %s%s%n", r.firmwareVersion().isEmpty() ? "?" : r.firmwareVersion(),
                     r.idfVersion().isEmpty() ? "" : " (idf " + r.idfVersion() + ")");

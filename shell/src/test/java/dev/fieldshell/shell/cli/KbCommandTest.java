@@ -49,6 +49,16 @@ class KbCommandTest {
     }
 
     @Test
+    void parseSaysWhenTheCoreWasInAnInterruptHandler() {
+        String isr = PANIC.replace("ELF file SHA256:", "Core 1 was running in ISR context:\n"
+                + "EPC1    : 0x400d7d8e  EPC2    : 0x00000000  EPC3    : 0x00000000  EPC4    : 0x00000000\n\nELF file SHA256:");
+        assertThat(isr).isNotEqualTo(PANIC);
+        assertThat(run(isr, "kb", "parse").out()).contains("context:    interrupt handler (ISR) on core 1");
+        assertThat(run(PANIC, "kb", "parse").out()).doesNotContain("context:");
+        assertThat(run(isr, "kb", "parse", "--json").out()).contains("\"isrContext\" : true");
+    }
+
+    @Test
     void parseFileAsJson() throws Exception {
         Path f = dir.resolve("crash.txt");
         Files.writeString(f, PANIC);

@@ -55,13 +55,16 @@ public final class Suggestions {
         List<Suggestion> out = new ArrayList<>();
         double bestSeen = causes.isEmpty() ? 0 : causes.get(0).score();
         int withoutEvidence = 0;
+        List<String> sharedWithoutEvidence = List.of();
         java.util.Set<String> weak = WeakEvidence.wordsFor(q.exception());
         for (CauseGrouping.Cause c : causes) {
             if (out.size() >= top || c.score() < threshold) {
                 break;
             }
             if (!hasEvidence(c.best(), weak)) {
-                withoutEvidence++;
+                if (withoutEvidence++ == 0) {
+                    sharedWithoutEvidence = c.best().matchedWords();
+                }
                 continue;
             }
             out.add(suggestion(out.size() + 1, c, q));
@@ -70,12 +73,20 @@ public final class Suggestions {
         if (out.isEmpty()) {
             message = unique.isEmpty() ? "nothing in the KB is close to this crash (no candidate documents)"
                     : withoutEvidence > 0 && bestSeen >= threshold
-                            ? "nothing in the KB is close to this crash (the best candidates share only its exception, "
-                                    + q.exception() + ": no frame, signature, crash fact or other word)"
+                            ? "nothing in the KB is close to this crash (the best candidates " + sharedOnly(q, sharedWithoutEvidence)
+                                    + ": no frame, signature, crash fact or other word)"
                             : String.format(Locale.ROOT, "nothing in the KB is close to this crash (best candidate %.2f, threshold %.2f)",
                                     bestSeen, threshold);
         }
         return new SuggestResult(out, out.isEmpty(), message, q.signature(), frameNames, q.skipped(), List.of(), List.of());
+    }
+
+    /** What the best candidates without evidence share: the crash's exception, else the weak words they have in common. */
+    private static String sharedOnly(SuggestQuery q, List<String> words) {
+        if (!q.exception().isEmpty()) {
+            return "share only its exception, " + q.exception();
+        }
+        return words.isEmpty() ? "share nothing that tells" : "share only words every such crash prints, " + String.join(", ", words);
     }
 
     /**

@@ -80,6 +80,19 @@ class SuggestionsTest {
     }
 
     @Test
+    void nothingCloseWithoutAnExceptionNamesTheWordsTheCandidatesShareInstead() {
+        // decoded frames only (no exception); the one candidate shares nothing but "abort", which every abort prints
+        CrashReport decodedOnly = crash("", "zz_never_seen_handler");
+        SuggestQuery q = SuggestQuery.of(List.of(decodedOnly), "then abort", PLUMBING, c -> "");
+        KbDocument d = issue("o/r#3", "Reboots", "The module hit abort and restarted.", "open");
+        SuggestResult r = Suggestions.rank(q, List.of(d), TermWeights.uniform(), PLUMBING, c -> "", 5, 0.0);
+        assertThat(r.suggestions()).isEmpty();
+        assertThat(r.message()).doesNotContain("its exception").doesNotContain(", :")
+                .isEqualTo("nothing in the KB is close to this crash (the best candidates share only words every such crash "
+                        + "prints, abort: no frame, signature, crash fact or other word)");
+    }
+
+    @Test
     void theReportersOwnNeverSeenFunctionsAroundAKnownCauseWeighHalf() {
         CrashReport own = crash("LoadProhibited", "zz_my_handler", "zz_my_dispatch", "mg_send", "mg_mgr_poll");
         SuggestQuery q = SuggestQuery.of(List.of(own), "", PLUMBING, c -> "");

@@ -1,9 +1,6 @@
 package dev.fieldshell.kb.explain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,24 +19,23 @@ final class MemoryRegions {
     }
 
     static MemoryRegions standard() {
-        try (InputStream in = MemoryRegions.class.getResourceAsStream("memory-regions.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("missing memory-regions.txt");
-            }
-            List<Region> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int hash = line.indexOf('#');
-                String l = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (l.isEmpty()) {
-                    continue;
+        return of(DataFile.bundled(MemoryRegions.class, "memory-regions.txt"));
+    }
+
+    static MemoryRegions of(DataFile file) {
+        List<Region> out = new ArrayList<>();
+        for (DataFile.Line line : file.lines()) {
+            String[] f = line.text().split("\\s+");
+            try {
+                if (f.length != 5 || !(f[4].equals("yes") || f[4].equals("no"))) {
+                    throw line.bad("chip start end region yes|no");
                 }
-                String[] f = l.split("\\s+");
                 out.add(new Region(f[0], Long.decode(f[1]), Long.decode(f[2]), f[3], f[4].equals("yes")));
+            } catch (NumberFormatException e) {
+                throw line.bad("chip start end region yes|no, with numbers for start and end");
             }
-            return new MemoryRegions(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new MemoryRegions(out);
     }
 
     /** The region holding {@code address} on {@code chip}, or null. */

@@ -1,9 +1,6 @@
 package dev.fieldshell.kb.explain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,26 +46,16 @@ public final class TaskStacks {
     }
 
     private static TaskStacks load() {
-        try (InputStream in = TaskStacks.class.getResourceAsStream("task-stacks.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("missing task-stacks.txt");
+        Map<String, Options> out = new HashMap<>();
+        for (DataFile.Line line : DataFile.bundled(TaskStacks.class, "task-stacks.txt").lines()) {
+            String[] f = line.text().split("\t");
+            if (f.length != 3) {
+                throw line.bad("task<TAB>3.x option<TAB>4.0 option");
             }
-            Map<String, Options> out = new HashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException("task-stacks.txt: expected task, 3.x option, 4.0 option: " + line);
-                }
-                // keyed in lower case: FreeRTOS names are not ("Tmr Svc"), the suggester's are ("tmr svc")
-                out.put(f[0].strip().toLowerCase(Locale.ROOT), new Options(f[1].strip(), f[2].strip()));
-            }
-            return new TaskStacks(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // keyed in lower case: FreeRTOS names are not ("Tmr Svc"), the suggester's are ("tmr svc")
+            out.put(f[0].strip().toLowerCase(Locale.ROOT), new Options(f[1].strip(), f[2].strip()));
         }
+        return new TaskStacks(out);
     }
 
     /** The shipped table. */

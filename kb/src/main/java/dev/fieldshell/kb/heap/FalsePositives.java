@@ -1,12 +1,7 @@
 package dev.fieldshell.kb.heap;
 
 import dev.fieldshell.kb.crash.Frame;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,24 +18,17 @@ public final class FalsePositives {
 
     /** The bundled list. */
     public static FalsePositives bundled() {
-        try (InputStream in = FalsePositives.class.getResourceAsStream("false-positives.tsv")) {
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(DataFile.bundled(FalsePositives.class, "false-positives.tsv"));
     }
 
-    static FalsePositives parse(BufferedReader in) throws IOException {
+    static FalsePositives parse(DataFile file) {
         List<Rule> rules = new ArrayList<>();
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        for (DataFile.Line line : file.lines()) {
+            int tab = line.text().indexOf('\t');
+            if (tab <= 0) {
+                throw line.bad("function prefix<TAB>reason");
             }
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                rules.add(new Rule(line.substring(0, tab).strip(), line.substring(tab + 1).strip()));
-            }
+            rules.add(new Rule(line.text().substring(0, tab).strip(), line.text().substring(tab + 1).strip()));
         }
         return new FalsePositives(rules);
     }

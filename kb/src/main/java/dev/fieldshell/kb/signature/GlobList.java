@@ -1,11 +1,6 @@
 package dev.fieldshell.kb.signature;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,31 +21,21 @@ public record GlobList(String name, List<String> patterns) {
 
     /** Reads {@code resource} next to this class. */
     public static GlobList resource(String resource) {
-        try (InputStream in = GlobList.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing signature rule file " + resource);
-            }
-            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(DataFile.bundled(GlobList.class, resource));
     }
 
     public static GlobList parse(String name, String text) {
+        return of(DataFile.of(name, text));
+    }
+
+    private static GlobList of(DataFile file) {
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                int hash = line.indexOf('#');
-                String p = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (!p.isEmpty()) {
-                    out.add(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DataFile.Line line : file.lines()) {
+            // a function name has no '#': the rest of the line is a comment
+            int hash = line.text().indexOf('#');
+            out.add((hash >= 0 ? line.text().substring(0, hash) : line.text()).strip());
         }
-        return new GlobList(name, out);
+        return new GlobList(file.name(), out);
     }
 
     /** The first pattern that matches {@code function}, if any. */

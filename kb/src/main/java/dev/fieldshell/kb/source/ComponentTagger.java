@@ -1,11 +1,6 @@
 package dev.fieldshell.kb.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,23 +225,17 @@ final class ComponentTagger {
 
     private static Map<String, Rule> load() {
         Map<String, Rule> map = new LinkedHashMap<>();
-        try (InputStream in = ComponentTagger.class.getResourceAsStream("components.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("components.tsv missing from the class path");
+        for (DataFile.Line line : DataFile.bundled(ComponentTagger.class, "components.tsv").lines()) {
+            String[] kv = line.text().split("\t", 2);
+            if (kv.length != 2) {
+                throw line.bad("component<TAB>regular expression");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String l = r.readLine(); l != null; l = r.readLine()) {
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                String[] kv = l.split("\t", 2);
-                if (kv.length == 2) {
-                    String regex = lowerLiterals(kv[1].strip());
-                    map.put(kv[0].strip(), new Rule(Pattern.compile(regex), literals(regex)));
-                }
+            String regex = lowerLiterals(kv[1].strip());
+            try {
+                map.put(kv[0].strip(), new Rule(Pattern.compile(regex), literals(regex)));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw line.bad("component<TAB>regular expression (" + e.getDescription() + ")");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return map;
     }

@@ -1,5 +1,6 @@
 package dev.fieldshell.kb.source;
 
+import dev.fieldshell.kb.data.DataFile;
 import dev.fieldshell.kb.index.KbDocument;
 import dev.fieldshell.kb.index.KnowledgeBase;
 import java.io.IOException;
@@ -34,8 +35,7 @@ public final class StarterNotes {
             if (in == null) {
                 return List.of();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return DataFile.of("INDEX", new String(in.readAllBytes(), StandardCharsets.UTF_8)).texts();
         }
     }
 

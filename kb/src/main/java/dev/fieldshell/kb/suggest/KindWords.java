@@ -1,10 +1,7 @@
 package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,19 +56,17 @@ final class KindWords {
 
     /** Parses {@code KIND<TAB>phrase} lines; a bad line is a packaging error and says which line. */
     static KindWords parse(String data) {
+        return parse(DataFile.of("kind-words.txt", data));
+    }
+
+    private static KindWords parse(DataFile file) {
         Map<CrashKind, List<List<String>>> out = new EnumMap<>(CrashKind.class);
-        int n = 0;
-        for (String line : data.split("\n")) {
-            n++;
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            String[] parts = l.split("\t", 2);
+        for (DataFile.Line line : file.lines()) {
+            String[] parts = line.text().split("\t", 2);
             List<String> words = parts.length == 2 ? Tokens.of(parts[1]) : List.of();
             CrashKind kind = parts.length == 2 ? kindOf(parts[0].strip()) : null;
             if (kind == null || words.isEmpty()) {
-                throw new IllegalStateException("kind-words.txt:" + n + ": expected KIND<TAB>phrase, got: " + l);
+                throw line.bad("KIND<TAB>phrase");
             }
             out.computeIfAbsent(kind, k -> new ArrayList<>()).add(List.copyOf(words));
         }
@@ -87,13 +82,6 @@ final class KindWords {
     }
 
     private static KindWords load() {
-        try (InputStream in = KindWords.class.getResourceAsStream("kind-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("kind-words.txt missing from the class path");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(DataFile.bundled(KindWords.class, "kind-words.txt"));
     }
 }

@@ -312,20 +312,14 @@ public record SuggestQuery(
     private static final Set<String> BOILERPLATE = loadBoilerplate();
 
     private static Set<String> loadBoilerplate() {
-        try (java.io.InputStream in = SuggestQuery.class.getResourceAsStream("boilerplate-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("boilerplate-words.txt missing from the class path");
+        Set<String> out = new HashSet<>();
+        for (dev.fieldshell.kb.data.DataFile.Line line
+                : dev.fieldshell.kb.data.DataFile.bundled(SuggestQuery.class, "boilerplate-words.txt").lines()) {
+            if (line.text().chars().anyMatch(Character::isWhitespace)) {
+                throw line.bad("one word a line"); // a query word never holds a space: the entry would never match
             }
-            Set<String> out = new HashSet<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String w = line.strip().toLowerCase(Locale.ROOT);
-                if (!w.isEmpty() && !w.startsWith("#")) {
-                    out.add(w);
-                }
-            }
-            return Set.copyOf(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            out.add(line.text().toLowerCase(Locale.ROOT));
         }
+        return Set.copyOf(out);
     }
 }

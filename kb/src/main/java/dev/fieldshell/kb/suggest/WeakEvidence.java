@@ -1,9 +1,6 @@
 package dev.fieldshell.kb.suggest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -35,30 +32,18 @@ final class WeakEvidence {
     }
 
     private static WeakEvidence load() {
-        try (InputStream in = WeakEvidence.class.getResourceAsStream("weak-evidence.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("weak-evidence.txt missing from the class path");
+        Set<String> exceptions = new HashSet<>();
+        Set<String> words = new HashSet<>();
+        for (DataFile.Line line : DataFile.bundled(WeakEvidence.class, "weak-evidence.txt").lines()) {
+            String l = line.text();
+            int space = l.indexOf(' ');
+            String kind = space < 0 ? l : l.substring(0, space);
+            String value = space < 0 ? "" : l.substring(space + 1).strip().toLowerCase(Locale.ROOT);
+            if (value.isEmpty() || !(kind.equals("exception") || kind.equals("word"))) {
+                throw line.bad("'exception NAME' or 'word WORD'");
             }
-            Set<String> exceptions = new HashSet<>();
-            Set<String> words = new HashSet<>();
-            int n = 0;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                n++;
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                int space = l.indexOf(' ');
-                String kind = space < 0 ? l : l.substring(0, space);
-                String value = space < 0 ? "" : l.substring(space + 1).strip().toLowerCase(Locale.ROOT);
-                if (value.isEmpty() || !(kind.equals("exception") || kind.equals("word"))) {
-                    throw new IllegalStateException("weak-evidence.txt line " + n + ": expected 'exception NAME' or 'word WORD'");
-                }
-                (kind.equals("exception") ? exceptions : words).add(value);
-            }
-            return new WeakEvidence(exceptions, words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            (kind.equals("exception") ? exceptions : words).add(value);
         }
+        return new WeakEvidence(exceptions, words);
     }
 }

@@ -4,6 +4,7 @@ import dev.fieldshell.kb.crash.CrashKind;
 import dev.fieldshell.kb.crash.CrashReport;
 import dev.fieldshell.kb.crash.Frame;
 import dev.fieldshell.kb.crash.HeapCorruption;
+import dev.fieldshell.kb.crash.SourceFormat;
 import dev.fieldshell.kb.symbols.BuildKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,8 +141,11 @@ public record SuggestQuery(
             for (String line : c.rawText().split("\n")) {
                 // A decoded plumbing frame's line (panic_abort at …/panic.c:423) names files every such crash has.
                 boolean plumbingLine = plumbing.stream().anyMatch(line::contains);
-                for (String t : Tokens.words(line)) {
-                    crashTokens.add(t);
+                List<String> lineWords = Tokens.words(line);
+                crashTokens.addAll(lineWords);
+                // a boot status block's labels ("Current task on core 0:", "Event:") are in every such block
+                List<String> searched = c.format() == SourceFormat.BOOT_STATUS ? Tokens.words(BootStatusLabels.bundled().valueOf(line)) : lineWords;
+                for (String t : searched) {
                     if (!plumbingLine && crashWords.size() < MAX_WORDS && useful(t) && !seen.contains(t) && !details.contains(t)
                             && !skippedKeys.contains(t)) {
                         crashWords.add(t);
@@ -149,7 +153,8 @@ public record SuggestQuery(
                 }
             }
         }
-        List<String> free = freeWords(text, crashes, crashTokens);
+        boolean bootStatus = crashes.stream().anyMatch(c -> c.format() == SourceFormat.BOOT_STATUS);
+        List<String> free = freeWords(bootStatus && text != null ? BootStatusLabels.bundled().values(text) : text, crashes, crashTokens);
         CrashTraits traits = CrashTraits.NONE;
         Set<String> causeTerms = new LinkedHashSet<>();
         if (primary != null) {
@@ -249,7 +254,9 @@ public record SuggestQuery(
 
     private static List<String> detailWords(CrashReport c) {
         List<String> out = new ArrayList<>();
-        for (String t : Tokens.words(c.detail())) {
+        // boot status keeps its "Stack overflow in task X" line as the detail: the label is no query word
+        String detail = c.format() == SourceFormat.BOOT_STATUS ? BootStatusLabels.bundled().valueOf(c.detail()) : c.detail();
+        for (String t : Tokens.words(detail)) {
             if (useful(t)) {
                 out.add(t);
             }

@@ -2,9 +2,7 @@ package dev.fieldshell.kb.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -13,14 +11,9 @@ import org.junit.jupiter.api.Test;
 class BoilerplateWordsTest {
 
     @Test
-    void eachEntryIsOneQueryWord() throws IOException {
-        List<String> entries;
-        try (InputStream in = SuggestQuery.class.getResourceAsStream("boilerplate-words.txt")) {
-            entries = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(l -> l.strip().toLowerCase(Locale.ROOT))
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .toList();
-        }
+    void eachEntryIsOneQueryWord() {
+        List<String> entries = DataFile.bundled(SuggestQuery.class, "boilerplate-words.txt").texts().stream()
+                .map(l -> l.toLowerCase(Locale.ROOT)).toList();
         assertThat(entries).isNotEmpty();
         List<String> neverMatched = entries.stream().filter(w -> !Tokens.words(w).equals(List.of(w))).toList();
         assertThat(neverMatched).as("entries the query tokenizer splits or changes, so they never match").isEmpty();

@@ -13,6 +13,20 @@ import java.util.List;
  */
 public record Signature(String text, String addressSignature, List<Decision> decisions) {
 
+    /** What stands between a signature's parts: {@code head | frame | frame}. */
+    public static final String SEPARATOR = " | ";
+
+    /**
+     * True for a signature that is a head alone: the crash kind or exception, with the task it names when
+     * it names one ({@code LoadProhibited}, {@code abort()}, {@code interrupt watchdog},
+     * {@code stack overflow (Tmr Svc)}, {@code task watchdog (IDLE0, IDLE1)}). It says only what kind of
+     * crash it was: every crash of that kind has it. Any other part follows a {@code |} (a heap
+     * problem, a frame), so a head alone is a signature without one, whatever its parentheses.
+     */
+    public static boolean frameless(String text) {
+        return text.indexOf('|') < 0;
+    }
+
     public Signature {
         text = text == null ? "" : text;
         addressSignature = addressSignature == null ? "" : addressSignature;

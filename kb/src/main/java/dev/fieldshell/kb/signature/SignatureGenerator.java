@@ -66,7 +66,7 @@ public final class SignatureGenerator {
             }
         }
         walk(frames, anySymbol, decisions, parts);
-        String text = String.join(" | ", parts);
+        String text = String.join(Signature.SEPARATOR, parts);
         if (text.isEmpty()) {
             text = "EMPTY: no frame data available";
         }

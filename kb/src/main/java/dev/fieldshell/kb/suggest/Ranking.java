@@ -2,6 +2,7 @@ package dev.fieldshell.kb.suggest;
 
 import dev.fieldshell.kb.crash.CrashKind;
 import dev.fieldshell.kb.explain.TaskStacks;
+import dev.fieldshell.kb.signature.Signature;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,8 +70,9 @@ public final class Ranking {
         double alignment = usable.isEmpty() ? coverage
                 : share * alignment(usable, q.buildKey(), d, w, matched) + (1 - share) * coverage;
         double sigSim = q.signature().isEmpty() ? 0 : signatureSimilarity(DocumentView.normalizeSignature(q.signature()), d.signatures());
-        if (!q.signature().contains("|") && !q.signature().contains("(")) {
-            // A signature of a head alone (LoadProhibited, interrupt watchdog) is every crash of that kind.
+        boolean frameless = Signature.frameless(q.signature());
+        if (frameless) {
+            // A signature of a head alone (LoadProhibited, abort(), stack overflow (Tmr Svc)) is every crash of that kind.
             sigSim *= RULES.framelessSignature();
         }
         boolean exc = !q.exception().isEmpty() && exceptionMatches(q.exception(), d);
@@ -78,7 +80,7 @@ public final class Ranking {
             // The abort or interrupt watchdog after CORRUPT HEAP is its consequence (as for the kind): it agrees
             // with a crash that was a heap corruption too, not with every watchdog or abort.
             exc = false;
-            if (!q.signature().contains("|") && !q.signature().contains("(")) {
+            if (frameless) {
                 sigSim = 0;
             }
         }

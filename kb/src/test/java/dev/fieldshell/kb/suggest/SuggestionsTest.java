@@ -93,6 +93,23 @@ class SuggestionsTest {
     }
 
     @Test
+    void aSignatureOfAHeadAloneIsNoSignatureMatchEvenWithParentheses() {
+        // abort(), a task in parentheses, an exception: each is every crash of its kind (signature.frameless)
+        for (String head : List.of("abort()", "stack overflow (Tmr Svc)", "task watchdog (IDLE0, IDLE1)", "LoadProhibited")) {
+            KbDocument same = new KbDocument("o/r#" + head.length(), DocType.ISSUE, "crash", "", "", "", "", List.of(), List.of(),
+                    "", List.of(), List.of(head), List.of(), "closed", "", "", "", List.of());
+            SuggestQuery q = SuggestQuery.of(List.of(query), "", PLUMBING, c -> head);
+            Ranking.Scored s = Ranking.score(q, DocumentView.of(same, PLUMBING, c -> ""), TermWeights.uniform(), 0);
+            assertThat(s.signatureMatch()).as(head).isFalse();
+        }
+        // a head and a frame is a signature proper
+        KbDocument framed = new KbDocument("o/r#1", DocType.ISSUE, "crash", "", "", "", "", List.of(), List.of(), "", List.of(),
+                List.of("abort() | mg_send"), List.of(), "closed", "", "", "", List.of());
+        SuggestQuery q = SuggestQuery.of(List.of(query), "", PLUMBING, c -> "abort() | mg_send");
+        assertThat(Ranking.score(q, DocumentView.of(framed, PLUMBING, c -> ""), TermWeights.uniform(), 0).signatureMatch()).isTrue();
+    }
+
+    @Test
     void theReportersOwnNeverSeenFunctionsAroundAKnownCauseWeighHalf() {
         CrashReport own = crash("LoadProhibited", "zz_my_handler", "zz_my_dispatch", "mg_send", "mg_mgr_poll");
         SuggestQuery q = SuggestQuery.of(List.of(own), "", PLUMBING, c -> "");

@@ -173,7 +173,9 @@ public final class Ranking {
     /**
      * The share of the crash's tasks the document names: in one of its crashes (1; the same task on
      * the other core 0.5), or only in its text (0.8: a report that describes the task without a
-     * parsable crash).
+     * parsable crash). A document whose crashes name their own tasks is judged by them, as for the
+     * kind: a watchdog report with async_tcp blocked and IDLE1 running does not agree with a crash
+     * that starved IDLE1 because its log mentions IDLE1.
      */
     static double taskAgreement(Set<String> tasks, boolean stackOverflow, DocumentView d, List<String> facts) {
         double sum = 0;
@@ -181,7 +183,8 @@ public final class Ranking {
             double m = 0;
             if (d.traits().tasks().contains(t)) {
                 m = 1;
-            } else if (d.says(t) || (stackOverflow && TaskStacks.standard().names(t).stream().anyMatch(d::says))) {
+            } else if (d.traits().tasks().isEmpty()
+                    && (d.says(t) || (stackOverflow && TaskStacks.standard().names(t).stream().anyMatch(d::says)))) {
                 // an ESP-IDF task's stack option names that task as well as its name does
                 m = 0.8;
             } else if (d.traits().tasks().stream().anyMatch(x -> CrashTraits.perCore(x).equals(CrashTraits.perCore(t)))) {

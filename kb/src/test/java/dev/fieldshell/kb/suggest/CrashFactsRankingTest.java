@@ -51,6 +51,29 @@ class CrashFactsRankingTest {
         assertThat(r.suggestions().get(0).score()).isGreaterThan(r.suggestions().get(1).score());
     }
 
+    static String twdt(String blocked, String running) {
+        return "E (15390) task_wdt: Task watchdog got triggered. The following tasks did not reset the watchdog in time:\n"
+                + "E (15390) task_wdt:  - " + blocked + " (CPU 1)\n"
+                + "E (15390) task_wdt: Tasks currently running:\n"
+                + "E (15390) task_wdt: CPU 0: IDLE0\n"
+                + "E (15390) task_wdt: CPU 1: " + running + "\n";
+    }
+
+    @Test
+    void aReportWhoseCrashNamesOtherTasksDoesNotAgreeOnTheTaskBecauseItsTextMentionsIt() {
+        // the watchdog saw IDLE1 starved; this report's watchdog saw async_tcp blocked, with IDLE1 merely running
+        KbDocument otherBlocked = report("a/b#1", "Task watchdog got triggered", twdt("async_tcp", "IDLE1"));
+        // a report without a parsable crash that describes the task in words
+        KbDocument prose = issue("a/b#2", "IDLE1 starved", "The task watchdog fired because IDLE1 never ran: a loop without delay.", "open");
+
+        SuggestResult r = rank(twdt("IDLE1", "loopTask"), List.of(otherBlocked, prose));
+
+        Suggestion other = r.suggestions().stream().filter(s -> s.documents().get(0).id().equals("a/b#1")).findFirst().orElseThrow();
+        Suggestion described = r.suggestions().stream().filter(s -> s.documents().get(0).id().equals("a/b#2")).findFirst().orElseThrow();
+        assertThat(other.matchedFacts()).contains("same kind: task watchdog").doesNotContain("task idle1");
+        assertThat(described.matchedFacts()).contains("task idle1");
+    }
+
     @Test
     void anOverflowOfAnotherTaskDoesNotExplainASystemTasksOverflow() {
         // Three reports of the same canary in application tasks share every word with the query; the one that

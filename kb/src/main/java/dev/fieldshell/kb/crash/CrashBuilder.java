@@ -46,6 +46,8 @@ final class CrashBuilder {
     boolean bootStatus;
     boolean otherCore;
     boolean isrContext;
+    /** The error logged right before a bare abort() ({@link CrashReport#loggedError()}). */
+    String loggedError = "";
     int firstLine = -1;
     /** Line ranges of decodes pasted elsewhere that were merged into this crash. */
     final List<int[]> extraRanges = new ArrayList<>();
@@ -102,7 +104,7 @@ final class CrashBuilder {
                 : overflowTask.isEmpty() ? List.of() : List.of(overflowTask);
         return new CrashReport(kind, format(), exception, core, registers, frames(), corrupted, firmware, idf, elfSha, detail,
                 event, handler, tasks, Optional.ofNullable(heap), rawText, startLineNumber, blockedTasks, currentTasks,
-                resetReason, heapLines, isrContext);
+                resetReason, heapLines, isrContext, loggedError);
     }
 
     private SourceFormat format() {

@@ -220,6 +220,33 @@ public final class CrashParser {
             mode = Mode.NONE;
         }
 
+        /**
+         * The error line (ESP_LOG level E) right before line {@code abort}, with the lines a mail client wrapped off
+         * it: up to {@value #ERROR_REACH} lines back, with no other log line, blank line or earlier crash between.
+         */
+        private String errorLoggedBefore(int abort) {
+            int floor = Math.max(0, abort - ERROR_REACH);
+            if (!done.isEmpty()) {
+                floor = Math.max(floor, done.get(done.size() - 1).lastLine + 1);
+            }
+            StringBuilder wrapped = new StringBuilder();
+            for (int j = abort - 1; j >= floor; j--) {
+                CleanLine l = lines.get(j);
+                String t = l.text().strip();
+                if (t.isEmpty() || (l.level() != 'E' && l.level() != CleanLine.NO_LEVEL)) {
+                    return "";
+                }
+                if (l.level() == 'E') {
+                    String message = (t + wrapped).strip();
+                    return l.logTag().isEmpty() ? message : l.logTag() + ": " + message;
+                }
+                wrapped.insert(0, " " + t);
+            }
+            return "";
+        }
+
+        private static final int ERROR_REACH = 3;
+
         private boolean continuation(int i, String t) {
             switch (mode) {
                 case BACKTRACE:
@@ -345,6 +372,9 @@ public final class CrashParser {
                 b.abort = true;
                 b.abortDetail = t.substring(ab.start());
                 b.core = Integer.parseInt(ab.group(2));
+                if (b.specificDetail.isEmpty() && b.firstLine == i) {
+                    b.loggedError = errorLoggedBefore(i);
+                }
                 return true;
             }
             if (t.startsWith("assert failed:") || (t.startsWith("assertion \"") && t.contains("failed:"))

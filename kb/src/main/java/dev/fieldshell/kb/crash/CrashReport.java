@@ -34,6 +34,9 @@ import java.util.OptionalLong;
  * @param isrContext      the panic said {@code Core N was running in ISR context}: the core was in an interrupt
  *                        handler, so the innermost frames are the handler's and a task named with the crash was
  *                        the interrupted one
+ * @param loggedError     the error the firmware logged right before an {@code abort()} that came without a message
+ *                        of its own ({@code system_api: Base MAC address from BLK0 of EFUSE CRC error, …}: tag,
+ *                        message and its wrapped continuation): usually what it could not go on from; empty if none
  */
 public record CrashReport(
         CrashKind kind,
@@ -57,7 +60,8 @@ public record CrashReport(
         List<String> currentTasks,
         String resetReason,
         List<HeapCorruption> heapLines,
-        boolean isrContext) {
+        boolean isrContext,
+        String loggedError) {
 
     public CrashReport {
         exception = nz(exception);
@@ -75,6 +79,7 @@ public record CrashReport(
         blockedTasks = blockedTasks == null ? List.of() : List.copyOf(blockedTasks);
         currentTasks = currentTasks == null ? List.of() : List.copyOf(currentTasks);
         resetReason = nz(resetReason);
+        loggedError = nz(loggedError);
         heapLines = heapLines == null || heapLines.isEmpty()
                 ? heapCorruption.map(List::of).orElse(List.of())
                 : List.copyOf(heapLines);
@@ -86,7 +91,7 @@ public record CrashReport(
             String detail, String event, String eventHandler, List<String> tasks, Optional<HeapCorruption> heapCorruption,
             String rawText, int startLine) {
         this(kind, format, exception, core, registers, frames, backtraceCorrupted, firmwareVersion, idfVersion, elfSha, detail,
-                event, eventHandler, tasks, heapCorruption, rawText, startLine, List.of(), List.of(), "", List.of(), false);
+                event, eventHandler, tasks, heapCorruption, rawText, startLine, List.of(), List.of(), "", List.of(), false, "");
     }
 
     private static String nz(String s) {
@@ -112,6 +117,6 @@ public record CrashReport(
     public CrashReport withFrames(List<Frame> newFrames) {
         return new CrashReport(kind, format, exception, core, registers, newFrames, backtraceCorrupted, firmwareVersion,
                 idfVersion, elfSha, detail, event, eventHandler, tasks, heapCorruption, rawText, startLine, blockedTasks,
-                currentTasks, resetReason, heapLines, isrContext);
+                currentTasks, resetReason, heapLines, isrContext, loggedError);
     }
 }

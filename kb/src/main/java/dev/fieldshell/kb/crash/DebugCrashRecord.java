@@ -95,7 +95,7 @@ final class DebugCrashRecord {
         }
         return Optional.of(new CrashReport(kind, SourceFormat.DEBUG_CRASH_RECORD, exception, core, regs, frames, false,
                 v.firmware(), v.idf(), "", detail, field(fields, EVENT), field(fields, HANDLER), tasks, Optional.empty(),
-                line.strip(), lineNumber, blocked, current, resetName, List.of(), false));
+                line.strip(), lineNumber, blocked, current, resetName, List.of(), false, ""));
     }
 
     private static String trimTable(String s) {

@@ -27,6 +27,7 @@ final class CrashFacts {
         f.put("format", r.format().name());
         put(f, "exception", r.exception());
         put(f, "detail", r.detail());
+        put(f, "loggedError", r.loggedError());
         if (r.core() >= 0) {
             f.put("core", Integer.toString(r.core()));
         }

@@ -256,7 +256,8 @@ public record SuggestQuery(
         List<String> out = new ArrayList<>();
         // boot status keeps its "Stack overflow in task X" line as the detail: the label is no query word
         String detail = c.format() == SourceFormat.BOOT_STATUS ? BootStatusLabels.bundled().valueOf(c.detail()) : c.detail();
-        for (String t : Tokens.words(detail)) {
+        // the error logged right before a bare abort() is what the crash says of its cause
+        for (String t : Tokens.words(detail + "\n" + c.loggedError())) {
             if (useful(t)) {
                 out.add(t);
             }

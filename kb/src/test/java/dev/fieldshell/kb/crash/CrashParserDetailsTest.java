@@ -34,6 +34,40 @@ class CrashParserDetailsTest {
     }
 
     @Test
+    void theErrorLoggedRightBeforeABareAbortIsKeptWithItsTagAndWrappedTail() {
+        String text = "I (598) cpu_start: Starting scheduler on PRO CPU.\n"
+                + "E (1210) spiram: SPI RAM enabled but initialization failed.\n"
+                + "Bailing out.\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n"
+                + "Backtrace: 0x4008a9d4:0x3ffe3b80 0x4008ac05:0x3ffe3ba0 0x40081a6b:0x3ffe3bc0\n";
+        List<CrashReport> r = CrashParser.parse(text);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).loggedError()).isEqualTo("spiram: SPI RAM enabled but initialization failed. Bailing out.");
+        assertThat(r.get(0).detail()).isEqualTo("abort() was called at PC 0x40081a6b on core 0");
+    }
+
+    @Test
+    void anErrorSeparatedFromTheAbortByOtherLogLinesOrABlankLineIsNotItsCause() {
+        String laterInfo = "E (1210) wifi: esp_wifi_connect 1134 wifi not start\n"
+                + "I (1220) main: retrying\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n";
+        String blank = "E (1210) wifi: esp_wifi_connect 1134 wifi not start\n\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n";
+        assertThat(CrashParser.parse(laterInfo).get(0).loggedError()).isEmpty();
+        assertThat(CrashParser.parse(blank).get(0).loggedError()).isEmpty();
+    }
+
+    @Test
+    void anAssertOrErrorCheckIsTheAbortsOwnMessageNotTheLogLineBeforeIt() {
+        String assertAbort = "E (1210) app: queue full\n"
+                + "assert failed: xQueueGenericSend queue.c:820 (pxQueue)\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n";
+        CrashReport r = CrashParser.parse(assertAbort).get(0);
+        assertThat(r.loggedError()).isEmpty();
+        assertThat(r.detail()).startsWith("assert failed: xQueueGenericSend");
+    }
+
+    @Test
     void corruptedBacktraceIsFlagged() {
         assertThat(only("v42-corrupted.txt").backtraceCorrupted()).isTrue();
         assertThat(only("heap-multi-heap-5485.txt").backtraceCorrupted()).isFalse(); // |<-CONTINUES is not corruption

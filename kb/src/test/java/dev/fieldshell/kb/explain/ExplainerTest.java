@@ -86,6 +86,17 @@ class ExplainerTest {
     }
 
     @Test
+    void theErrorLoggedBeforeABareAbortIsNamedAsTheCause() {
+        String text = "E (631) system_api: Base MAC address from BLK0 of EFUSE CRC error, efuse_crc = 0xb2; calc_crc = 0x3d\n"
+                + "abort() was called at PC 0x400dc76b on core 1\n";
+        List<Explanation> e = explain(text);
+        assertThat(e).extracting(Explanation::rule).containsExactly("error-logged-before-abort");
+        assertThat(e.get(0).sentence()).contains("\"system_api: Base MAC address from BLK0 of EFUSE CRC error, efuse_crc = 0xb2;");
+        // an abort() alone says nothing more
+        assertThat(rules("abort() was called at PC 0x400dc76b on core 1\n")).doesNotContain("error-logged-before-abort");
+    }
+
+    @Test
     void headCanaryDamage() {
         assertThat(rules(Fixtures.read("decoded-addr2line-1582.txt"))).contains("head-canary-damaged");
     }

@@ -36,6 +36,7 @@ final class CrashJson {
         m.put("exception", r.exception());
         m.put("core", r.core());
         m.put("detail", r.detail());
+        m.put("loggedError", r.loggedError());
         m.put("firmwareVersion", r.firmwareVersion());
         m.put("idfVersion", r.idfVersion());
         m.put("elfSha", r.elfSha());

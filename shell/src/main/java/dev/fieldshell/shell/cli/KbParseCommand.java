@@ -62,6 +62,7 @@ final class KbParseCommand implements Callable<Integer> {
             out.printf("  exception:  %s%s%n", r.exception(), r.core() >= 0 ? " on core " + r.core() : "");
         }
         line(out, "detail", r.detail());
+        line(out, "logged", r.loggedError());
         if (r.isrContext()) {
             line(out, "context", "interrupt handler (ISR) on core " + r.core());
         }

@@ -59,6 +59,15 @@ class KbCommandTest {
     }
 
     @Test
+    void parseShowsTheErrorLoggedBeforeABareAbort() throws Exception {
+        String abort = "E (1210) spiram: SPI RAM enabled but initialization failed. Bailing out.\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n";
+        assertThat(run(abort, "kb", "parse").out()).contains("logged:     spiram: SPI RAM enabled but initialization failed. Bailing out.");
+        assertThat(run(abort, "kb", "parse", "--json").out())
+                .contains("\"loggedError\" : \"spiram: SPI RAM enabled but initialization failed. Bailing out.\"");
+    }
+
+    @Test
     void parseFileAsJson() throws Exception {
         Path f = dir.resolve("crash.txt");
         Files.writeString(f, PANIC);

@@ -26,9 +26,9 @@ public final class NoiseRemover {
     private static final Pattern SD_LOG = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?(?: [A-Z]{1,5}[+-]?\\d{0,4})? (?=[EWIDV] \\()");
     /** {@code E (10325) task_wdt: } */
-    private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
+    private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) ([^:\\s][^:]{0,40}): ?");
     /** The rest of an ESP_LOG prefix whose level letter a mail client left on the line before. */
-    private static final Pattern ESP_LOG_AFTER_LEVEL = Pattern.compile("^\\((?:\\d{1,12}|[\\d:.]{1,16})\\) [^:\\s][^:]{0,40}: ?");
+    private static final Pattern ESP_LOG_AFTER_LEVEL = Pattern.compile("^\\((?:\\d{1,12}|[\\d:.]{1,16})\\) ([^:\\s][^:]{0,40}): ?");
 
     /**
      * Where a flattened paragraph is split back into lines: before these words or shapes, when they
@@ -167,6 +167,7 @@ public final class NoiseRemover {
         String s = raw.indexOf('[') >= 0 ? WorkMeter.matcher(ANSI, raw).replaceAll("") : raw;
         s = stripControls(s);
         int depth = 0;
+        LogPrefix log = new LogPrefix();
         for (int guard = 0; guard < 8; guard++) {
             String before = s;
             if (mayBeQuoted(s)) {
@@ -176,7 +177,7 @@ public final class NoiseRemover {
                     s = s.substring(q.end());
                 }
             }
-            s = stripLinePrefixes(s);
+            s = stripLinePrefixes(s, log);
             if (s.equals(before)) {
                 break;
             }
@@ -185,9 +186,9 @@ public final class NoiseRemover {
             List<Integer> marks = markerPositions(s);
             if (marks.isEmpty()) {
                 // one piece, the usual case: what the loop below makes of it, without its copies
-                String p = stripTrailing(stripLinePrefixes(s));
+                String p = stripTrailing(stripLinePrefixes(s, log));
                 String stripped = p.strip();
-                out.add(new CleanLine(isDecoration(stripped) ? stripped : p.isBlank() ? "" : p, lineNo, depth));
+                out.add(new CleanLine(isDecoration(stripped) ? stripped : p.isBlank() ? "" : p, lineNo, depth, log.level, log.tag));
                 return;
             }
             List<String> pieces = new ArrayList<>();
@@ -202,14 +203,16 @@ public final class NoiseRemover {
             boolean any = false;
             String carry = "";
             for (String piece : pieces) {
-                String p = carry + stripTrailing(stripLinePrefixes(piece));
+                LogPrefix pieceLog = log;
+                String p = carry + stripTrailing(stripLinePrefixes(piece, pieceLog));
                 carry = "";
                 if (isDecoration(p.strip())) { // "--- 0x…: f at …", "WARNING Decoded 0x…": keep the decoder's prefix on its line
                     carry = p.strip() + " ";
                     continue;
                 }
                 if (!p.isBlank()) {
-                    out.add(new CleanLine(p, lineNo, depth));
+                    out.add(new CleanLine(p, lineNo, depth, pieceLog.level, pieceLog.tag));
+                    log = new LogPrefix(); // a later piece has a log prefix of its own, or none
                     any = true;
                 }
             }
@@ -221,7 +224,7 @@ public final class NoiseRemover {
                 out.add(new CleanLine("", lineNo, depth));
             }
         } else {
-            out.add(new CleanLine(stripTrailing(s), lineNo, depth));
+            out.add(new CleanLine(stripTrailing(s), lineNo, depth, log.level, log.tag));
         }
     }
 
@@ -273,6 +276,11 @@ public final class NoiseRemover {
     }
 
     private static String stripLinePrefixes(String s) {
+        return stripLinePrefixes(s, null);
+    }
+
+    /** As {@link #stripLinePrefixes(String)}; {@code log} receives the level letter and tag of a removed ESP_LOG prefix. */
+    private static String stripLinePrefixes(String s, LogPrefix log) {
         // Each prefix pattern is anchored and starts with a known character: checking it first spares a
         // matcher for the many lines (prose, register dumps) that start with none of them.
         for (int guard = 0; guard < 6; guard++) {
@@ -292,6 +300,10 @@ public final class NoiseRemover {
             if (s.length() > 2 && "EWIDV".indexOf(s.charAt(0)) >= 0 && s.charAt(1) == ' ' && s.charAt(2) == '(') {
                 Matcher e = WorkMeter.matcher(ESP_LOG, s);
                 if (e.find()) {
+                    if (log != null) {
+                        log.level = s.charAt(0);
+                        log.tag = e.group(1);
+                    }
                     s = s.substring(e.end());
                 }
             }
@@ -300,6 +312,12 @@ public final class NoiseRemover {
             }
         }
         return s;
+    }
+
+    /** The ESP_LOG prefix removed from a line, if any (filled in while the prefixes are removed). */
+    private static final class LogPrefix {
+        char level = CleanLine.NO_LEVEL;
+        String tag = "";
     }
 
     private static boolean isAsciiDigit(char c) {
@@ -376,12 +394,13 @@ public final class NoiseRemover {
                     // a log line broken after its level letter ("E\n(631) system_api: …"): one line, prefix removed
                     Matcher rest = WorkMeter.matcher(ESP_LOG_AFTER_LEVEL, t);
                     if (rest.find()) {
-                        out.set(out.size() - 1, new CleanLine(t.substring(rest.end()), prev.lineNumber(), prev.quoteDepth()));
+                        out.set(out.size() - 1, new CleanLine(t.substring(rest.end()), prev.lineNumber(), prev.quoteDepth(), p.charAt(0),
+                                rest.group(1)));
                         continue;
                     }
                 }
                 if (!t.isEmpty() && joins < 12 && belongsToPrevious(p, t)) {
-                    out.set(out.size() - 1, new CleanLine(p + " " + t, prev.lineNumber(), prev.quoteDepth()));
+                    out.set(out.size() - 1, new CleanLine(p + " " + t, prev.lineNumber(), prev.quoteDepth(), prev.level(), prev.logTag()));
                     joins++;
                     continue;
                 }

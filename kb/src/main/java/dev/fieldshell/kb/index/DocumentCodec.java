@@ -118,20 +118,59 @@ public final class DocumentCodec {
         g.writeStringField("eventHandler", c.eventHandler());
         strings(g, "tasks", c.tasks());
         if (c.heapCorruption().isPresent()) {
-            HeapCorruption h = c.heapCorruption().get();
-            g.writeObjectFieldStart("heapCorruption");
-            g.writeStringField("problem", h.problem());
-            g.writeNumberField("block", h.block());
-            g.writeNumberField("owner", h.owner());
-            g.writeBooleanField("hasOwner", h.hasOwner());
-            g.writeNumberField("expected", h.expected());
-            g.writeNumberField("got", h.got());
-            g.writeStringField("line", h.line());
-            g.writeEndObject();
+            g.writeFieldName("heapCorruption");
+            writeHeap(g, c.heapCorruption().get());
         }
         g.writeStringField("rawText", c.rawText());
         g.writeNumberField("startLine", c.startLine());
+        writeLaterFacts(g, c);
         g.writeEndObject();
+    }
+
+    /**
+     * The facts CrashReport gained after the first schema, each only when the crash has it: a crash without
+     * them keeps the JSON (and content hash) it had, and an index written before them reads back as "none".
+     */
+    private static void writeLaterFacts(JsonGenerator g, CrashReport c) throws java.io.IOException {
+        if (!c.blockedTasks().isEmpty()) {
+            strings(g, "blockedTasks", c.blockedTasks());
+        }
+        if (!c.currentTasks().isEmpty()) {
+            strings(g, "currentTasks", c.currentTasks());
+        }
+        if (!c.resetReason().isEmpty()) {
+            g.writeStringField("resetReason", c.resetReason());
+        }
+        if (c.heapLines().size() > 1) {
+            g.writeArrayFieldStart("heapLines");
+            for (HeapCorruption h : c.heapLines()) {
+                writeHeap(g, h);
+            }
+            g.writeEndArray();
+        }
+        if (c.isrContext()) {
+            g.writeBooleanField("isrContext", true);
+        }
+        if (!c.loggedError().isEmpty()) {
+            g.writeStringField("loggedError", c.loggedError());
+        }
+    }
+
+    private static void writeHeap(JsonGenerator g, HeapCorruption h) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("problem", h.problem());
+        g.writeNumberField("block", h.block());
+        g.writeNumberField("owner", h.owner());
+        g.writeBooleanField("hasOwner", h.hasOwner());
+        g.writeNumberField("expected", h.expected());
+        g.writeNumberField("got", h.got());
+        g.writeStringField("line", h.line());
+        g.writeEndObject();
+    }
+
+    private static HeapCorruption readHeap(JsonNode h) {
+        return new HeapCorruption(h.path("problem").asText(), h.path("block").asLong(), h.path("owner").asLong(),
+                h.path("hasOwner").asBoolean(), h.path("expected").asLong(), h.path("got").asLong(), h.path("line").asText());
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws java.io.IOException {
@@ -201,17 +240,18 @@ public final class DocumentCodec {
                     f.path("file").asText(), f.path("line").asInt(), f.path("inlined").asBoolean()));
         }
         JsonNode h = o.path("heapCorruption");
-        Optional<HeapCorruption> heap = h.isObject()
-                ? Optional.of(new HeapCorruption(h.path("problem").asText(), h.path("block").asLong(), h.path("owner").asLong(),
-                        h.path("hasOwner").asBoolean(), h.path("expected").asLong(), h.path("got").asLong(), h.path("line").asText()))
-                : Optional.empty();
+        Optional<HeapCorruption> heap = h.isObject() ? Optional.of(readHeap(h)) : Optional.empty();
+        List<HeapCorruption> heapLines = new ArrayList<>();
+        o.path("heapLines").forEach(x -> heapLines.add(readHeap(x)));
         return new CrashReport(
                 enumOr(CrashKind.class, o.path("kind").asText(), CrashKind.OTHER),
                 enumOr(SourceFormat.class, o.path("format").asText(), SourceFormat.PANIC),
                 o.path("exception").asText(), o.path("core").asInt(-1), regs, frames,
                 o.path("backtraceCorrupted").asBoolean(), o.path("firmwareVersion").asText(), o.path("idfVersion").asText(),
                 o.path("elfSha").asText(), o.path("detail").asText(), o.path("event").asText(), o.path("eventHandler").asText(),
-                strings(o.path("tasks")), heap, o.path("rawText").asText(), o.path("startLine").asInt());
+                strings(o.path("tasks")), heap, o.path("rawText").asText(), o.path("startLine").asInt(),
+                strings(o.path("blockedTasks")), strings(o.path("currentTasks")), o.path("resetReason").asText(), heapLines,
+                o.path("isrContext").asBoolean(), o.path("loggedError").asText());
     }
 
     private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {

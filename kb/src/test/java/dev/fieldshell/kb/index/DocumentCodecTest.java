@@ -53,7 +53,32 @@ class DocumentCodecTest {
             String json = DocumentCodec.toJsonString(d);
             assertThat(json).as(d.id()).isEqualTo(tree.writeValueAsString(DocumentCodec.toJson(d)));
             assertThat(DocumentCodec.toJsonString(DocumentCodec.fromJsonString(json))).as("round trip of " + d.id()).isEqualTo(json);
+            // every fact of every crash survives the index: blocked and running tasks, reset reason, all CORRUPT HEAP
+            // lines, ISR context, the error logged before an abort (suggestions and explanations read them back)
+            assertThat(DocumentCodec.fromJsonString(json).crashes()).as("crashes of " + d.id()).isEqualTo(d.crashes());
         }
+        assertThat(docs).anySatisfy(d -> assertThat(d.crashes()).anySatisfy(c -> assertThat(c.blockedTasks()).isNotEmpty()));
+        assertThat(docs).anySatisfy(d -> assertThat(d.crashes()).anySatisfy(c -> assertThat(c.heapLines()).hasSizeGreaterThan(1)));
+        assertThat(docs).anySatisfy(d -> assertThat(d.crashes()).anySatisfy(c -> assertThat(c.isrContext()).isTrue()));
+    }
+
+    @Test
+    void theErrorLoggedBeforeAnAbortSurvivesTheIndex() throws Exception {
+        List<KbDocument> docs = new ArrayList<>();
+        String log = "E (1210) spiram: SPI RAM enabled but initialization failed. Bailing out.\n"
+                + "abort() was called at PC 0x40081a6b on core 0\n";
+        new CrashLogImporter(ImportLimits.DEFAULT).read(new java.io.ByteArrayInputStream(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "boot.log", "boot.log", new ImportSink() {
+                    @Override
+                    public void document(KbDocument d) {
+                        docs.add(d);
+                    }
+
+                    @Override
+                    public void problem(ImportProblem p) {}
+                });
+        KbDocument back = DocumentCodec.fromJsonString(DocumentCodec.toJsonString(docs.get(0)));
+        assertThat(back.crashes().get(0).loggedError()).isEqualTo("spiram: SPI RAM enabled but initialization failed. Bailing out.");
     }
 
     private static InputStream resource(String name) {

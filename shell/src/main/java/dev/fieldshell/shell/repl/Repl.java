@@ -123,6 +123,7 @@ public final class Repl {
         } finally {
             if (status != null) {
                 try {
+                    status.hide(); // close() alone gives the line back to scrolling but leaves its text on the screen
                     status.close();
                 } catch (IOError e) {
                     // no terminal left to clear the status line on

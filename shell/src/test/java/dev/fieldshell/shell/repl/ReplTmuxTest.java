@@ -35,9 +35,11 @@ class ReplTmuxTest {
         // below runs on a terminal given those (the way every later start goes).
         try (Tmux t = Tmux.start(command())) {
             t.awaitText("sim OVMS# ");
+            t.await("the status line", s -> s.contains(" sim · sim · "));
             t.type(":quit");
             t.keys("Enter");
             assertThat(t.awaitExit()).as("exit status after :quit").isZero();
+            assertThat(t.screen()).as("the screen after :quit").contains("sim OVMS# :quit").doesNotContain(" sim · sim · ");
         }
         assertThat(tmp.resolve("cache/fieldshell/terminal-caps/xterm-256color")).isNotEmptyFile();
 

@@ -171,11 +171,25 @@ public final class SimCommand implements Callable<Integer> {
         module.serialPath().ifPresent(p -> out.println("  serial:   " + p + "  (e.g. screen " + p + " 115200)"));
         out.println("  store:    " + module.storeDir());
         out.println("  sd:       " + module.sdDir());
-        out.println("  password: " + (password == null ? "none (any login is accepted)" : "set"));
+        out.println("  password: " + loginRule(module));
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Who can log in, from the module's config (a {@code --store} may bring a password or keys of an earlier
+     * run): with no password, any login is accepted only while no {@code ssh.keys} instance exists (reference §1.1).
+     */
+    private static String loginRule(SimulatedModule module) {
+        var config = module.core().config();
+        if (!config.getOrEmpty("password", "module").isEmpty()) {
+            return "set";
+        }
+        var keys = config.instances("ssh.keys").keySet();
+        return keys.isEmpty() ? "none (any login is accepted)"
+                : "none; password logins are refused while ssh.keys is set (keys of " + String.join(", ", new java.util.TreeSet<>(keys)) + ")";
     }
 
     private static Path stateDir() throws IOException {

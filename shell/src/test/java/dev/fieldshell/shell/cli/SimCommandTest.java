@@ -76,6 +76,25 @@ class SimCommandTest {
         assertThat(store.resolve("ovms_config/ssh.server.key")).exists();
     }
 
+    /** With a key in ssh.keys and no password, a module refuses password logins: the start-up lines must not say "any login". */
+    @Test
+    void withAnAuthorizedKeyAndNoPasswordItSaysPasswordLoginsAreRefused() throws Exception {
+        Path pub = Files.writeString(dir.resolve("id_rsa.pub"),
+                "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host\n");
+        Process p = fieldshell("sim", "--ssh-port", "-1", "--authorized-key", "admin=" + pub).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        String passwordLine = null;
+        while ((line = out.readLine()) != null && !line.startsWith("Stop with Ctrl-C")) {
+            if (line.startsWith("  password: ")) {
+                passwordLine = line;
+            }
+        }
+        p.destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(passwordLine).isEqualTo("  password: none; password logins are refused while ssh.keys is set (keys of admin)");
+    }
+
     @Test
     void badOptionsAreOneLineAndExitTwo() throws Exception {
         for (String[] args : List.of(

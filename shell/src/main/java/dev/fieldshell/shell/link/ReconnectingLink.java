@@ -111,6 +111,10 @@ public final class ReconnectingLink implements ModuleLink {
                         + Duration.between(dropped, now).toMillis() + " ms (attempt " + attempt + ")";
                 linkEvents.accept(gap + "; no command was replayed");
                 return gap;
+            } catch (LinkRefusedException e) {
+                linkEvents.accept("reconnect attempt " + attempt + " refused: " + e.getMessage());
+                throw new LinkException(target + ": link lost and not reopened, since trying again cannot help (" + e.getMessage()
+                        + "); :connect again once that is sorted out", e);
             } catch (LinkException e) {
                 last = e;
                 linkEvents.accept("reconnect attempt " + attempt + " failed: " + e.getMessage());

@@ -298,7 +298,7 @@ public final class SshLink implements ModuleLink {
 
     private static LinkException describe(String target, String where, Throwable e, String refusal, SshSettings settings) {
         if (refusal != null) {
-            return new LinkException(target + ": " + refusal, e);
+            return new LinkRefusedException(target + ": " + refusal, e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -317,7 +317,7 @@ public final class SshLink implements ModuleLink {
             return new LinkException(target + ": cannot reach " + where + ": no route to host", e);
         }
         if (msg.contains("No more authentication methods") || msg.contains("authentication") || msg.contains("Authentication")) {
-            return new LinkException(target + ": login refused at " + where
+            return new LinkRefusedException(target + ": login refused at " + where
                     + " (tried the keys in " + settings.sshDir() + ", the agent, and a password; check config password.<user> or ssh.keys on the module)", e);
         }
         if (msg.contains("timeout") || msg.contains("Timeout") || msg.contains("timed out")) {

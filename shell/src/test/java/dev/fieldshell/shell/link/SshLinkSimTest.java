@@ -86,6 +86,36 @@ class SshLinkSimTest {
         }
     }
 
+    /** A module back with another host key (wiped, or someone else): one try, then the refusal; no backoff to sit through. */
+    @Test
+    void aDroppedLinkIsNotRetriedAgainstAChangedHostKey() throws Exception {
+        int port;
+        try (ServerSocket ss = new ServerSocket(0)) {
+            port = ss.getLocalPort();
+        }
+        SshSettings s = settings();
+        List<String> events = new CopyOnWriteArrayList<>();
+        SimulatedModule m = SimulatedModule.builder().sshPort(port).store(Files.createDirectories(tmp.resolve("store1"))).build().start();
+        TargetSpec.Ssh spec = target(m, ""); // the address stays; the module behind it changes
+        try (ReconnectingLink link = new ReconnectingLink(() -> SshLink.open(spec, s, new RecordingPrompter(true, "any")),
+                new ReconnectingLink.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 5))) {
+            link.onLinkEvent(events::add);
+            assertThat(link.run("echo one").output()).isEqualTo("one\n");
+            m.close();
+            try (SimulatedModule m2 = SimulatedModule.builder().sshPort(port).store(Files.createDirectories(tmp.resolve("store2")))
+                    .build().start()) {
+                assertThatThrownBy(() -> link.run("echo two"))
+                        .isInstanceOf(LinkException.class)
+                        .hasMessageNotContaining("\n")
+                        .hasMessageContaining("link lost and not reopened, since trying again cannot help")
+                        .hasMessageContaining("has CHANGED")
+                        .hasMessageContaining(m2.hostKeyFingerprint());
+            }
+        }
+        assertThat(events).filteredOn(e -> e.startsWith("reconnect attempt ")).singleElement().asString()
+                .startsWith("reconnect attempt 1 refused: ");
+    }
+
     /** exec and scripts cannot ask: the one line says what to compare it with before trusting it from a terminal. */
     @Test
     void anUntrustedHostKeyIsOneLineThatSaysWhatToCheck() throws Exception {

@@ -5,6 +5,7 @@ import dev.fieldshell.shell.link.CommandResult;
 import dev.fieldshell.shell.link.LinkException;
 import dev.fieldshell.shell.link.ModuleLink;
 import dev.fieldshell.shell.ovms.Quoting;
+import dev.fieldshell.shell.ovms.Tokenizer;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,6 +179,14 @@ final class LineRunner {
                     return;
                 }
             }
+        }
+        int bytes = toSend.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > Tokenizer.MAX_LINE) {
+            // microrl keeps the first 799 bytes and drops the rest without a word: a cut `vfs echo` loses its
+            // closing quote or its file name, a cut `config set` writes a cut value.
+            fail("not sent: the line is " + bytes + " bytes and the module keeps only the first " + Tokenizer.MAX_LINE
+                    + ", dropping the rest without a word");
+            return;
         }
         session.record(Transcript.TYPED, line.equals(toSend) ? line : "enable " + Secrets.MASK);
         PrintWriter out = session.out();

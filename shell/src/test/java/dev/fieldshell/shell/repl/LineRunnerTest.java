@@ -123,6 +123,26 @@ class LineRunnerTest {
         assertThat(java.nio.file.Files.readString(log)).contains(" crash recognized CORRUPT HEAP\n");
     }
 
+    /** microrl keeps 799 bytes of a line and drops the rest silently: a longer line is refused here, in one line, unsent. */
+    @Test
+    void aLineLongerThanTheModuleKeepsIsNotSent() throws LinkException {
+        Recorder rec = new Recorder();
+        StringWriter out = new StringWriter();
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
+                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
+                new Style(false));
+        String fits = "vfs echo \"" + "x".repeat(799 - 24) + "\" /store/f.txt";
+        assertThat(fits).hasSize(799);
+        runner.run(fits);
+        runner.run("vfs echo \"" + "x".repeat(800 - 24) + "\" /store/f.txt");
+        assertThat(rec.sent).containsExactly(fits);
+        assertThat(out.toString()).isEqualTo("ok\nnot sent: the line is 800 bytes and the module keeps only the first 799, dropping the rest"
+                + " without a word\n");
+        assertThat(runner.failures()).isOne();
+    }
+
     /** A bare enable asks here; the password is quoted by the module's tokenizer rules, or refused in one line. */
     @Test
     void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {

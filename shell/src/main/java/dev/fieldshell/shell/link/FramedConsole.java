@@ -1,6 +1,8 @@
 package dev.fieldshell.shell.link;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,6 +34,13 @@ final class FramedConsole {
     private volatile long interruptDeadline = Long.MAX_VALUE;
     private volatile boolean broken;
     private volatile Consumer<String> logListener = l -> {};
+    /**
+     * Whether a caller is reading the events (a command, a probe, the banner); guarded by the framer's lock.
+     * True from the start: until the opener has read the banner or probed, what arrives is its to read.
+     */
+    private boolean reading = true;
+    /** Held while log lines are handed to the listener from outside a reading caller, so they keep their order. */
+    private final Object delivery = new Object();
 
     FramedConsole(String target, Sender sender) {
         this.target = target;
@@ -39,10 +48,37 @@ final class FramedConsole {
     }
 
     void received(String text) {
-        synchronized (framer) {
-            // Queued under the framer's lock: whoever sees the framer's state also finds the
-            // events that led to it in the queue (awaitPrompt relies on it).
-            events.addAll(framer.feed(text));
+        synchronized (delivery) {
+            List<String> idleLogs = new ArrayList<>();
+            synchronized (framer) {
+                // Queued under the framer's lock: whoever sees the framer's state also finds the
+                // events that led to it in the queue (awaitPrompt relies on it).
+                for (ConsoleFramer.Event ev : framer.feed(text)) {
+                    if (!reading && ev instanceof ConsoleFramer.Event.Log l) {
+                        idleLogs.add(l.line()); // nobody reads now: the USB console's logs (or log monitor's) show as they come
+                    } else {
+                        events.add(ev);
+                    }
+                }
+            }
+            idleLogs.forEach(logListener);
+        }
+    }
+
+    /**
+     * Marks whether a caller reads the events. When it stops, the log lines still queued (those that came
+     * after its end) are handed on at once rather than with the next command.
+     */
+    private void reading(boolean on) {
+        synchronized (delivery) {
+            List<String> queuedLogs = new ArrayList<>();
+            synchronized (framer) {
+                reading = on;
+                if (!on) {
+                    events.removeIf(ev -> ev instanceof ConsoleFramer.Event.Log l && queuedLogs.add(l.line()));
+                }
+            }
+            queuedLogs.forEach(logListener);
         }
     }
 
@@ -70,6 +106,15 @@ final class FramedConsole {
 
     /** Waits until a prompt ends what was printed (the SSH banner); returns the lines before it. */
     String awaitPrompt(Duration timeout) throws LinkException {
+        reading(true);
+        try {
+            return awaitPromptReading(timeout);
+        } finally {
+            reading(false);
+        }
+    }
+
+    private String awaitPromptReading(Duration timeout) throws LinkException {
         StringBuilder banner = new StringBuilder();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -111,6 +156,15 @@ final class FramedConsole {
      * opened, maybe with half a line typed) at a fresh prompt. Returns the unsolicited lines seen.
      */
     void sync(Duration timeout) throws LinkException {
+        reading(true);
+        try {
+            syncReading(timeout);
+        } finally {
+            reading(false);
+        }
+    }
+
+    private void syncReading(Duration timeout) throws LinkException {
         long id;
         synchronized (framer) {
             id = nextId++;
@@ -143,6 +197,15 @@ final class FramedConsole {
         if (broken) {
             throw new LinkException(target + ": the link is closed");
         }
+        reading(true);
+        try {
+            return exchangeReading(command, sink, timeout, bounded);
+        } finally {
+            reading(false);
+        }
+    }
+
+    private CommandResult exchangeReading(String command, Consumer<String> sink, Duration timeout, boolean bounded) throws LinkException {
         long started = System.nanoTime();
         long id;
         synchronized (framer) {

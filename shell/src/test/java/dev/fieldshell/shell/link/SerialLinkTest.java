@@ -71,6 +71,31 @@ class SerialLinkTest {
         }
     }
 
+    /** The USB console prints log lines while nothing runs (§1.2): they reach the listener then, not with the next command. */
+    @Test
+    void logLinesBetweenCommandsArriveAsTheModulePrintsThem() throws Exception {
+        try (SimulatedModule m = SimulatedModule.builder().serial(true).build().start()) {
+            Path tty = tmp.resolve("ttyIdle");
+            Process socat = socat(tty, m.serialPath().orElseThrow());
+            try (SerialLink link = SerialLink.open((TargetSpec.Serial) Targets.parse("serial:" + tty))) {
+                List<String> logs = new CopyOnWriteArrayList<>();
+                link.onLog(logs::add);
+                assertThat(link.run("vfs echo \"echo later\" /store/events/usr.idle/01-echo").output()).isEmpty();
+                assertThat(link.run("event raise -d300 usr.idle").output()).isEqualTo("Raising event in 300 ms: usr.idle\n");
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (System.nanoTime() < until && logs.stream().noneMatch(l -> l.endsWith("script: later"))) {
+                    Thread.sleep(50); // no command meanwhile
+                }
+                assertThat(logs).anyMatch(l -> l.matches("I \\(\\d+\\) script: Running script /store/events/usr.idle/01-echo"))
+                        .anyMatch(l -> l.matches("I \\(\\d+\\) script: later"));
+                assertThat(link.run("echo after").output()).isEqualTo("after\n");
+                assertThat(logs.stream().filter(l -> l.endsWith("script: later"))).as("each line once").hasSize(1);
+            } finally {
+                socat.destroy();
+            }
+        }
+    }
+
     /** A console that starts not secure (a module password is set) cannot say its firmware until the user's enable. */
     @Test
     void theFirmwareIsLearnedOnceTheUserEnables() throws Exception {

@@ -30,6 +30,8 @@ public final class ReconnectingLink implements ModuleLink {
     private volatile Consumer<String> logListener = l -> {};
     private volatile Consumer<String> linkEvents = l -> {};
     private volatile boolean closed;
+    /** Set once every reopen attempt failed: each later command would sit through the whole backoff again. */
+    private volatile boolean givenUp;
 
     /** Opens the link now; a failure here is reported as is (nothing to reconnect to yet). */
     public ReconnectingLink(Opener opener, Backoff backoff) throws LinkException {
@@ -72,6 +74,9 @@ public final class ReconnectingLink implements ModuleLink {
             if (closed) {
                 throw new LinkException(link.target() + ": the link is closed");
             }
+            if (givenUp) {
+                throw new LinkException(link.target() + ": the link was lost and could not be reopened; :connect again when the module is back");
+            }
             if (!link.isOpen()) {
                 // Dropped while idle: reopen before sending; nothing was lost yet.
                 reopen("the link had dropped while idle", Instant.now());
@@ -112,6 +117,7 @@ public final class ReconnectingLink implements ModuleLink {
                 linkEvents.accept(gap + "; no command was replayed");
                 return gap;
             } catch (LinkRefusedException e) {
+                givenUp = true;
                 linkEvents.accept("reconnect attempt " + attempt + " refused: " + e.getMessage());
                 throw new LinkException(target + ": link lost and not reopened, since trying again cannot help (" + e.getMessage()
                         + "); :connect again once that is sorted out", e);
@@ -127,6 +133,7 @@ public final class ReconnectingLink implements ModuleLink {
             }
             wait = wait.multipliedBy(2).compareTo(backoff.max()) > 0 ? backoff.max() : wait.multipliedBy(2);
         }
+        givenUp = !closed;
         throw new LinkException(target + ": link lost and not reopened after " + backoff.attempts() + " attempts"
                 + (last == null ? "" : " (last: " + last.getMessage() + ")") + "; :connect again when the module is back", last);
     }

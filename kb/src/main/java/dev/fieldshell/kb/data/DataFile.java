@@ -11,7 +11,7 @@ import java.util.List;
  * A data file the knowledge base ships (word lists, tables, patterns) so that a maintainer changes a
  * line, not code. All have one shape: an entry a line, blank lines and lines starting with {@code #}
  * ignored, and each entry's line number kept, so a bad entry is reported as {@code file:line}.
- * (The shell module has its own; kb does not depend on it.)
+ * The shell module reads its own tables (firmware features, event names, lint rules) with it too.
  */
 public record DataFile(String name, List<DataFile.Line> lines) {
 

@@ -1,6 +1,6 @@
 package dev.fieldshell.shell.lint;
 
-import dev.fieldshell.shell.data.DataFile;
+import dev.fieldshell.kb.data.DataFile;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

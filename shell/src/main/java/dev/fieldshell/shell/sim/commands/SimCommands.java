@@ -1,6 +1,6 @@
 package dev.fieldshell.shell.sim.commands;
 
-import dev.fieldshell.shell.data.DataFile;
+import dev.fieldshell.kb.data.DataFile;
 import dev.fieldshell.shell.sim.console.CommandNode;
 import dev.fieldshell.shell.sim.console.CommandNode.Call;
 import dev.fieldshell.shell.sim.module.ModuleCore;

@@ -1,6 +1,6 @@
 package dev.fieldshell.shell.sim.module;
 
-import dev.fieldshell.shell.data.DataFile;
+import dev.fieldshell.kb.data.DataFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

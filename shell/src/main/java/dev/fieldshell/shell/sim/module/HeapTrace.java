@@ -1,6 +1,6 @@
 package dev.fieldshell.shell.sim.module;
 
-import dev.fieldshell.shell.data.DataFile;
+import dev.fieldshell.kb.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -34,6 +34,9 @@ import org.apache.lucene.util.BytesRef;
  * canonical JSON in {@link #STORED_DOC} so it can be rebuilt exactly.
  */
 public final class KbSchema {
+    /** Where a firmware version's describe ends, and the release at its start (compiled once, used per crash). */
+    private static final java.util.regex.Pattern VERSION_END = java.util.regex.Pattern.compile("[/\\s]");
+    private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("^\\d+\\.\\d+\\.\\d+");
     public static final String ID = "id";
     public static final String TYPE = "type";
     public static final String TITLE = "title";
@@ -202,9 +205,9 @@ public final class KbSchema {
         if (firmwareVersion.isBlank()) {
             return out;
         }
-        String describe = firmwareVersion.strip().split("[/\\s]", 2)[0];
+        String describe = VERSION_END.split(firmwareVersion.strip(), 2)[0];
         out.add(describe);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d+\\.\\d+\\.\\d+").matcher(describe);
+        java.util.regex.Matcher m = RELEASE.matcher(describe);
         if (m.find()) {
             out.add(m.group());
         }

@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * the same position (position increment 0), the way synonyms are stacked.
  */
 final class ScopeSplitFilter extends TokenFilter {
+    /** Compiled once: {@code String.split("::")} compiles its pattern on every call, here once per scoped token. */
+    private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile("::");
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final Deque<String> pendingParts = new ArrayDeque<>();
@@ -51,7 +53,7 @@ final class ScopeSplitFilter extends TokenFilter {
             term.setLength(end - start);
             if (hasScope(buf, end - start)) {
                 String trimmed = term.toString();
-                for (String part : trimmed.split("::")) {
+                for (String part : SCOPE.split(trimmed)) {
                     if (!part.isEmpty()) {
                         pendingParts.addLast(part);
                     }

@@ -21,6 +21,29 @@ final class ComponentTagger {
     }
 
     private static final Map<String, Rule> PATTERNS = load();
+    private static final Rule[] RULES = PATTERNS.values().toArray(Rule[]::new);
+    private static final String[] NAMES = PATTERNS.keySet().toArray(String[]::new);
+    /** Every rule's literals, for one pass over the text; {@link #OWNER} and {@link #LITERAL} say whose each is. */
+    private static final LiteralScanner SCANNER;
+    private static final int[] OWNER;
+    private static final Literal[] LITERAL;
+
+    static {
+        List<String> texts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Literal> literals = new ArrayList<>();
+        for (int r = 0; r < RULES.length; r++) {
+            for (Literal l : RULES[r].literals()) {
+                texts.add(l.text());
+                owners.add(r);
+                literals.add(l);
+            }
+        }
+        SCANNER = new LiteralScanner(texts);
+        OWNER = owners.stream().mapToInt(Integer::intValue).toArray();
+        LITERAL = literals.toArray(Literal[]::new);
+    }
+
     private static final int SCAN_LIMIT = 200_000;
     /** Longest text a pattern may match before or after its required literal (patterns in the file stay well below). */
     private static final int LOOKBACK = 64;
@@ -29,44 +52,49 @@ final class ComponentTagger {
 
     static List<String> components(String text) {
         String t = (text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text).toLowerCase(java.util.Locale.ROOT);
-        List<String> out = new ArrayList<>();
-        PATTERNS.forEach((name, rule) -> {
-            if (matches(rule, t)) {
-                out.add(name);
+        boolean[] matched = new boolean[RULES.length];
+        java.util.regex.Matcher[] matchers = new java.util.regex.Matcher[RULES.length];
+        // One pass for all rules' literals; a rule's pattern is tried only around its own literals' occurrences.
+        SCANNER.scan(t, (literal, at) -> {
+            int r = OWNER[literal];
+            if (!matched[r]) {
+                if (matchers[r] == null) {
+                    matchers[r] = matcher(RULES[r], t);
+                }
+                matched[r] = matchesAt(matchers[r], LITERAL[literal], at, t.length());
             }
+            return false;
         });
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < RULES.length; r++) {
+            if (matched[r] || RULES[r].literals().isEmpty() && matcher(RULES[r], t).find()) {
+                out.add(NAMES[r]);
+            }
+        }
         return out;
     }
 
+    private static java.util.regex.Matcher matcher(Rule rule, String t) {
+        return rule.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
     /**
-     * Whether the rule's pattern occurs in {@code t}. A match contains one of the rule's literals, so only
-     * the text around each literal occurrence is tried (indexOf is far cheaper than a regex scan, and a
-     * scan to the end of the text after a literal that does not complete a match was the costly case).
+     * Whether the rule's pattern matches around the occurrence of its literal at {@code at}. A match contains one of
+     * the rule's literals, so only the text around each literal occurrence is tried (a scan to the end of the text
+     * after a literal that does not complete a match was the costly case).
      */
-    private static boolean matches(Rule rule, String t) {
-        java.util.regex.Matcher m = rule.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-        if (rule.literals().isEmpty()) {
+    private static boolean matchesAt(java.util.regex.Matcher m, Literal literal, int at, int length) {
+        int end = Math.min(length, at + literal.text().length() + LOOKBACK);
+        if (literal.maxBefore() == Literal.UNKNOWN) {
+            m.region(Math.max(0, at - LOOKBACK), end);
             return m.find();
         }
-        for (Literal literal : rule.literals()) {
-            String lit = literal.text();
-            for (int at = t.indexOf(lit); at >= 0; at = t.indexOf(lit, at + 1)) {
-                int end = Math.min(t.length(), at + lit.length() + LOOKBACK);
-                if (literal.maxBefore() == Literal.UNKNOWN) {
-                    m.region(Math.max(0, at - LOOKBACK), end);
-                    if (m.find()) {
-                        return true;
-                    }
-                    continue;
-                }
-                // The match of this literal's alternative starts at most maxBefore characters before it: try only
-                // those starts (usually just one) instead of scanning a window of 2 × LOOKBACK start positions.
-                for (int start = Math.max(0, at - literal.maxBefore()); start <= at; start++) {
-                    m.region(start, end);
-                    if (m.lookingAt()) {
-                        return true;
-                    }
-                }
+        // The match of this literal's alternative starts at most maxBefore characters before it: try only
+        // those starts (usually just one) instead of scanning a window of 2 × LOOKBACK start positions.
+        for (int start = Math.max(0, at - literal.maxBefore()); start <= at; start++) {
+            m.region(start, end);
+            if (m.lookingAt()) {
+                return true;
             }
         }
         return false;

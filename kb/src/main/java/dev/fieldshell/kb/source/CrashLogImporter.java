@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class CrashLogImporter {
     private static final Pattern LEADING_TIMESTAMP = Pattern.compile("^\\s*(\\d{4}-\\d\\d-\\d\\d)[ T](\\d\\d:\\d\\d:\\d\\d)");
+    /** A frame's argument list, and where a firmware version's describe ends (compiled once, used per crash). */
+    private static final Pattern ARGUMENTS = Pattern.compile("\\(.*$");
+    private static final Pattern VERSION_END = Pattern.compile("[/ ]");
     private static final int CHUNK_SOFT = 4 << 20;
 
     private final ImportLimits limits;
@@ -66,10 +69,10 @@ public final class CrashLogImporter {
 
     static KbDocument toDocument(CrashReport c, String fileName, int n, String firstLine) {
         String id = "crash:" + fileName + "#" + n;
-        String top = c.frames().stream().filter(f -> f.hasFunction()).map(f -> f.function().replaceAll("\\(.*$", ""))
+        String top = c.frames().stream().filter(f -> f.hasFunction()).map(f -> ARGUMENTS.matcher(f.function()).replaceAll(""))
                 .findFirst().orElse("");
         String what = !c.exception().isEmpty() ? c.exception() : c.kind().name().toLowerCase().replace('_', ' ');
-        String title = what + (top.isEmpty() ? "" : " in " + top) + (c.firmwareVersion().isEmpty() ? "" : " (" + c.firmwareVersion().split("[/ ]")[0] + ")");
+        String title = what + (top.isEmpty() ? "" : " in " + top) + (c.firmwareVersion().isEmpty() ? "" : " (" + VERSION_END.split(c.firmwareVersion())[0] + ")");
         Matcher m = LEADING_TIMESTAMP.matcher(firstLine);
         String date = m.find() ? m.group(1) + "T" + m.group(2) + "Z" : "";
         List<CrashReport> crashes = List.of(c);

@@ -13,6 +13,7 @@ final class IssueLinks {
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w/.-])([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)#(\\d+)\\b");
     private static final Pattern SHORT = Pattern.compile("(?<![\\w/&#])#(\\d{1,6})\\b");
     private static final Pattern ANY_URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?*]+$");
 
     private IssueLinks() {}
 
@@ -93,7 +94,7 @@ final class IssueLinks {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = ANY_URL.matcher(text);
         while (m.find()) {
-            out.add(m.group().replaceAll("[.,;:!?*]+$", ""));
+            out.add(TRAILING_PUNCTUATION.matcher(m.group()).replaceAll(""));
         }
         return List.copyOf(out);
     }

@@ -36,6 +36,7 @@ public final class MailImporter {
     private static final Pattern SUBJECT_PREFIX = Pattern.compile(
             "^\\s*(?:\\[[^\\]]{1,40}\\]|(?:re|aw|fwd?|wg|sv|antw|r)\\s{0,3}(?:\\[\\d{1,4}\\])?\\s{0,3}:)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_TAG = Pattern.compile("\\[([A-Za-z0-9_-]{1,40})\\]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PIPERMAIL_FROM = Pattern.compile("^(\\S+) at (\\S+)\\s*(?:\\((.*)\\))?\\s*$");
     private static final Pattern NAME_ADDR = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]*)>\\s*$");
     private static final Pattern ADDR_NAME = Pattern.compile("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$");
@@ -172,7 +173,7 @@ public final class MailImporter {
 
     /** {@code Re: AW: [Ovmsdev] Heap  corruption} → {@code heap corruption}. */
     static String normalizedSubject(String subject) {
-        return stripSubjectPrefixes(subject).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(stripSubjectPrefixes(subject).strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** {@code Re: AW: [Ovmsdev] x} → {@code x}; a loop over single matches, so no regex recursion on long chains. */

@@ -145,15 +145,18 @@ final class QuoteSplitter {
             return 0;
         }
         boolean startsLikeOne = "OALEI".indexOf(l.charAt(0)) >= 0 && ATTRIBUTION_START.matcher(l).lookingAt();
-        if (!startsLikeOne && !hasAttributionVerb(l)) {
+        boolean hasVerb = hasAttributionVerb(l);
+        if (!startsLikeOne && !hasVerb) {
             return 0; // cheap test first: almost no line is an attribution
         }
-        if (ATTRIBUTION.matcher(l).matches() && quoteFollows(lines, i + 1, end)) {
+        // Every alternative of ATTRIBUTION contains one of the verbs: without one the pattern (which backtracks
+        // over .{4,200}) cannot match, and prose lines starting "On " or "Am " are common.
+        if (hasVerb && ATTRIBUTION.matcher(l).matches() && quoteFollows(lines, i + 1, end)) {
             return 1;
         }
         if (startsLikeOne && i + 1 < end) {
             String two = l + " " + stripCr(lines[i + 1]).strip();
-            if (two.length() <= 300 && ATTRIBUTION.matcher(two).matches() && quoteFollows(lines, i + 2, end)
+            if (two.length() <= 300 && hasAttributionVerb(two) && ATTRIBUTION.matcher(two).matches() && quoteFollows(lines, i + 2, end)
                     && ATTRIBUTION_START.matcher(l).lookingAt() && attributionAt(lines, i + 1, end) == 0) {
                 return 2;
             }

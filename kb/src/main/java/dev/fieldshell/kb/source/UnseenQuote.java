@@ -9,6 +9,7 @@ package dev.fieldshell.kb.source;
  */
 final class UnseenQuote {
     static final int MAX_CHARS = 256 * 1024;
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\n\\s*\n");
 
     private final StringBuilder seen = new StringBuilder();
 
@@ -29,7 +30,7 @@ final class UnseenQuote {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (String block : quoted.split("\n\\s*\n")) {
+        for (String block : BLANK_LINE.split(quoted)) {
             StringBuilder b = new StringBuilder();
             collapse(block, b);
             if (b.length() > 0 && seen.indexOf(b.toString()) < 0) {

@@ -74,6 +74,7 @@ class LauncherIngestModeTest {
         Files.deleteIfExists(log);
         ingest();
         assertThat(starts()).singleElement().asString()
-                .contains("-XX:+UseParallelGC", "-XX:AOTCache=" + aot, "kb ingest").doesNotContain("AOTMode");
+                .contains("-XX:+UseParallelGC", "-XX:AOTCache=" + aot, "kb ingest").doesNotContain("AOTMode")
+                .contains("-XX:MaxInlineSize=20", "-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1000"); // the import's JIT settings
     }
 }

@@ -21,7 +21,17 @@ public record JournalEntry(
         State state,
         Map<String, FileState> filesBefore,
         List<ConfigBefore> configBefore,
+        List<String> dirsCreated,
         List<StepRecord> steps) {
+
+    /**
+     * {@code dirsCreated}: the directories the plan could create that were absent before it, read
+     * before the first command; undo removes those it left empty. Journals written before this
+     * field existed have none, and their undo restores files only.
+     */
+    public JournalEntry {
+        dirsCreated = dirsCreated == null ? List.of() : List.copyOf(dirsCreated);
+    }
 
     public enum Kind { APPLY, UNDO }
 
@@ -61,13 +71,13 @@ public record JournalEntry(
     }
 
     public JournalEntry withState(State s) {
-        return new JournalEntry(id, target, firmware, title, kind, undoes, created, s, filesBefore, configBefore, steps);
+        return new JournalEntry(id, target, firmware, title, kind, undoes, created, s, filesBefore, configBefore, dirsCreated, steps);
     }
 
     public JournalEntry withStep(StepRecord r) {
         List<StepRecord> copy = new ArrayList<>(steps);
         copy.set(r.index(), r);
-        return new JournalEntry(id, target, firmware, title, kind, undoes, created, state, filesBefore, configBefore, List.copyOf(copy));
+        return new JournalEntry(id, target, firmware, title, kind, undoes, created, state, filesBefore, configBefore, dirsCreated, List.copyOf(copy));
     }
 
     public Plan plan() {
@@ -91,6 +101,7 @@ public record JournalEntry(
                 case Step.AppendLine a -> new StepData("append", a.path(), a.line(), null, 0, null, null, null, null);
                 case Step.RemoveFile r -> new StepData("remove", r.path(), null, null, 0, null, null, null, null);
                 case Step.MakeDir m -> new StepData("mkdir", m.path(), null, null, 0, null, null, null, null);
+                case Step.RemoveDir r -> new StepData("rmdir", r.path(), null, null, 0, null, null, null, null);
                 case Step.RaiseEvent e -> new StepData("raise", null, null, e.event(), e.delayMs(), null, null, null, null);
                 case Step.SetConfig c -> new StepData("config-set", null, null, null, 0, c.param(), c.instance(), c.value(), null);
                 case Step.RemoveConfig c -> new StepData("config-rm", null, null, null, 0, c.param(), c.instance(), null, null);
@@ -104,6 +115,7 @@ public record JournalEntry(
                 case "append" -> new Step.AppendLine(path, content);
                 case "remove" -> new Step.RemoveFile(path);
                 case "mkdir" -> new Step.MakeDir(path);
+                case "rmdir" -> new Step.RemoveDir(path);
                 case "raise" -> new Step.RaiseEvent(event, delayMs);
                 case "config-set" -> new Step.SetConfig(param, instance, value);
                 case "config-rm" -> new Step.RemoveConfig(param, instance);

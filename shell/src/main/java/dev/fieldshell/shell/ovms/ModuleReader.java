@@ -66,6 +66,39 @@ public final class ModuleReader {
         return VfsEntry.parseListing(run("vfs ls", dir));
     }
 
+    /**
+     * Which of {@code dirs} do not exist, in the given order. Each distinct parent is listed once
+     * ({@code vfs ls} prints nothing for a missing path, reference §4); a directory under an
+     * absent one is absent without asking. The volumes {@code /store} and {@code /sd} always exist.
+     */
+    public List<String> absentDirs(List<String> dirs) throws LinkException {
+        Map<String, List<VfsEntry>> listings = new LinkedHashMap<>();
+        java.util.Set<String> absent = new java.util.LinkedHashSet<>();
+        for (String d : dirs.stream().sorted(java.util.Comparator.comparingInt(VfsPath::depth)).toList()) {
+            String parent = VfsPath.parent(d);
+            boolean exists;
+            if (VfsPath.depth(d) < 2) {
+                exists = true;
+            } else if (absent.contains(parent)) {
+                exists = false;
+            } else {
+                if (!listings.containsKey(parent)) {
+                    listings.put(parent, ls(parent));
+                }
+                exists = listings.get(parent).stream().anyMatch(e -> e.directory() && e.name().equals(VfsPath.name(d)));
+            }
+            if (!exists) {
+                absent.add(d);
+            }
+        }
+        return dirs.stream().filter(absent::contains).toList();
+    }
+
+    /** Whether a directory exists (listed with a trailing {@code /} by {@code vfs ls} of its parent). */
+    public boolean dirExists(String dir) throws LinkException {
+        return absentDirs(List.of(dir)).isEmpty();
+    }
+
     /** A config value, or empty when the instance (or the param) does not exist. */
     public Optional<String> config(ConfigKey key) throws LinkException {
         String out = run("config list", key.param());

@@ -33,6 +33,31 @@ public record Plan(String title, List<Step> steps) {
         return out;
     }
 
+    /**
+     * The directories the plan may create, shallowest first: every directory above a file it writes
+     * or appends to (vfs echo and scp create the whole chain), and every directory it makes, down
+     * from the volume ({@code /store/events} and {@code /store/events/x} for
+     * {@code /store/events/x/00-a}). The volumes themselves are never created.
+     */
+    public List<String> directoriesItMayCreate() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Step s : steps) {
+            switch (s) {
+                case Step.WriteFile w -> addChain(out, VfsPath.parent(w.path()));
+                case Step.AppendLine a -> addChain(out, VfsPath.parent(a.path()));
+                case Step.MakeDir m -> addChain(out, m.path());
+                default -> {}
+            }
+        }
+        return out.stream().sorted(java.util.Comparator.comparingInt(VfsPath::depth)).toList();
+    }
+
+    private static void addChain(Set<String> out, String dir) {
+        for (String d = dir; VfsPath.depth(d) >= 2; d = VfsPath.parent(d)) {
+            out.add(d);
+        }
+    }
+
     /** Every config instance the plan sets or removes, as {@code param/instance}. */
     public Set<ConfigKey> touchedConfig() {
         Set<ConfigKey> out = new LinkedHashSet<>();

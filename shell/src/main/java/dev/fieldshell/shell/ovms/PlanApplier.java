@@ -53,8 +53,10 @@ public final class PlanApplier {
         for (ConfigKey k : plan.touchedConfig()) {
             configBefore.put(k, reader.config(k));
         }
+        // Read before anything is sent, so undo knows which directories were the apply's own.
+        List<String> dirsAbsent = reader.absentDirs(plan.directoriesItMayCreate());
         PlanRenderer.Rendering rendering = renderer.render(plan, new PlanRenderer.Target(fw, link.canUpload()));
-        return new Preparation(module, fw, plan, before, configBefore, rendering,
+        return new Preparation(module, fw, plan, before, configBefore, dirsAbsent, rendering,
                 PlanDiff.render(plan, before, configBefore), PlanDiff.changesNothing(plan, before, configBefore));
     }
 
@@ -82,7 +84,7 @@ public final class PlanApplier {
                 .map(e -> new JournalEntry.ConfigBefore(e.getKey().param(), e.getKey().instance(), e.getValue().isPresent(), e.getValue().orElse("")))
                 .toList();
         JournalEntry entry = new JournalEntry(UndoJournal.newId(Instant.now(clock)), prep.target(), prep.firmwareText(), prep.plan().title(),
-                kind, undoes, Instant.now(clock).toString(), JournalEntry.State.APPLYING, prep.filesBefore(), cfg, List.copyOf(records));
+                kind, undoes, Instant.now(clock).toString(), JournalEntry.State.APPLYING, prep.filesBefore(), cfg, prep.dirsAbsent(), List.copyOf(records));
         // No save here: run() saves the entry (first step STARTED) before anything is sent.
         return run(link, entry, rendered);
     }
@@ -186,6 +188,12 @@ public final class PlanApplier {
             boolean same = now.equals(e.getValue());
             checks.add(new ApplyReport.Check("config " + e.getKey(), same, now.orElse("unset")));
         }
+        for (Step s : plan.steps()) {
+            if (s instanceof Step.RemoveDir d) {
+                boolean gone = !reader.dirExists(d.path());
+                checks.add(new ApplyReport.Check(d.path() + "/", gone, gone ? "absent" : "still present"));
+            }
+        }
         return checks;
     }
 
@@ -200,7 +208,7 @@ public final class PlanApplier {
                 .map(s -> s.status() == JournalEntry.Status.DONE ? s : s.with(JournalEntry.Status.PENDING, 0, ""))
                 .toList();
         JournalEntry e = new JournalEntry(entry.id(), entry.target(), entry.firmware(), entry.title(), entry.kind(), entry.undoes(),
-                entry.created(), JournalEntry.State.APPLYING, entry.filesBefore(), entry.configBefore(), reset);
+                entry.created(), JournalEntry.State.APPLYING, entry.filesBefore(), entry.configBefore(), entry.dirsCreated(), reset);
         journal.save(e);
         return run(link, e, ((PlanRenderer.Rendering.Ok) r).steps());
     }
@@ -213,6 +221,9 @@ public final class PlanApplier {
      * removed if it did not exist), every config instance its previous value. Only what differs
      * from the previous state is planned. Files whose previous content could not be read exactly
      * are left alone, and events raised or commands run cannot be taken back; both go to the notes.
+     * Then each directory the apply created ({@link JournalEntry#dirsCreated}) is removed, deepest
+     * first, when nothing but the files this undo removes is left in it; one holding anything else
+     * stays, with a note.
      */
     public UndoPreparation prepareUndo(ModuleLink link, JournalEntry entry) throws LinkException {
         Plan.Builder inverse = new Plan.Builder("undo " + entry.title());
@@ -228,6 +239,7 @@ public final class PlanApplier {
         for (JournalEntry.ConfigBefore c : entry.configBefore()) {
             inverse.add(c.exists() ? new Step.SetConfig(c.param(), c.instance(), c.value()) : new Step.RemoveConfig(c.param(), c.instance()));
         }
+        removeCreatedDirs(link, entry, inverse, notes);
         Plan plan = inverse.build();
         Preparation all = prepare(entry.target(), link, plan);
         Plan needed = new Plan(plan.title(), plan.steps().stream().filter(s -> differs(s, all)).toList());
@@ -243,9 +255,38 @@ public final class PlanApplier {
         Map<ConfigKey, Optional<String>> cfg = new LinkedHashMap<>();
         needed.touchedConfig().forEach(k -> cfg.put(k, all.configBefore().get(k)));
         PlanRenderer.Rendering r = renderer.render(needed, new PlanRenderer.Target(all.firmware(), link.canUpload()));
-        Preparation prep = new Preparation(entry.target(), all.firmware(), needed, before, cfg, r,
+        Preparation prep = new Preparation(entry.target(), all.firmware(), needed, before, cfg, List.of(), r,
                 PlanDiff.render(needed, before, cfg), PlanDiff.changesNothing(needed, before, cfg));
         return new UndoPreparation(entry, prep, List.copyOf(notes));
+    }
+
+    /** Adds a {@link Step.RemoveDir} for each created directory that the undo's own removals leave empty. */
+    private static void removeCreatedDirs(ModuleLink link, JournalEntry entry, Plan.Builder inverse, List<String> notes) throws LinkException {
+        if (entry.dirsCreated().isEmpty()) {
+            return;
+        }
+        ModuleReader reader = new ModuleReader(link);
+        java.util.Set<String> goes = new java.util.HashSet<>();
+        for (Step s : inverse.steps()) {
+            if (s instanceof Step.RemoveFile f) {
+                goes.add(f.path());
+            }
+        }
+        List<String> deepestFirst = entry.dirsCreated().stream()
+                .sorted(java.util.Comparator.comparingInt(VfsPath::depth).reversed()).toList();
+        for (String dir : deepestFirst) {
+            if (!reader.dirExists(dir)) {
+                continue;
+            }
+            List<String> left = reader.ls(dir).stream().map(v -> dir + "/" + v.name()).filter(p -> !goes.contains(p)).toList();
+            if (left.isEmpty()) {
+                inverse.add(new Step.RemoveDir(dir));
+                goes.add(dir);
+            } else {
+                notes.add("left alone: " + dir + "/ (created by this change, but it now also holds "
+                        + left.stream().map(VfsPath::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+        }
     }
 
     /** Sends a prepared undo, verifies it, and marks the original entry undone when it worked. */

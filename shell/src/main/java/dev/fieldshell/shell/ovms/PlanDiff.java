@@ -32,6 +32,9 @@ public final class PlanDiff {
             }
         }
         for (Step s : plan.steps()) {
+            if (s instanceof Step.RemoveDir d) {
+                sb.append("- ").append(d.path()).append("/ (empty directory removed)\n");
+            }
             if (s instanceof Step.RaiseEvent || s instanceof Step.RunCommand) {
                 sb.append("! ").append(s.describe()).append(" (an action, not undoable)\n");
             }
@@ -47,7 +50,8 @@ public final class PlanDiff {
                 .allMatch(e -> e.getValue().equals(b.getOrDefault(e.getKey(), Optional.empty())) && before.getOrDefault(e.getKey(), FileState.ABSENT).exact());
         boolean config = plan.configAfter().entrySet().stream()
                 .allMatch(e -> e.getValue().equals(configBefore.getOrDefault(e.getKey(), Optional.empty())));
-        boolean actions = plan.steps().stream().noneMatch(s -> s instanceof Step.RaiseEvent || s instanceof Step.RunCommand || s instanceof Step.MakeDir);
+        boolean actions = plan.steps().stream().noneMatch(s -> s instanceof Step.RaiseEvent || s instanceof Step.RunCommand || s instanceof Step.MakeDir
+                || s instanceof Step.RemoveDir);
         return files && config && actions;
     }
 

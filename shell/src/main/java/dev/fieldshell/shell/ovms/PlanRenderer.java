@@ -84,6 +84,10 @@ public final class PlanRenderer {
                 yield List.of(send(Action.Expect.oneOf("VFS File deleted", "Error: Could not delete VFS file"), "vfs rm", r.path()));
             }
             case Step.MakeDir m -> List.of(mkdir(m.path()));
+            // Plain 'vfs rmdir <path>' is in every firmware the console reference covers (only -r came
+            // later), so no feature check. The error is accepted like vfs rm's: a resent rmdir finds
+            // the directory gone, and the read-back says whether it is.
+            case Step.RemoveDir d -> List.of(send(Action.Expect.oneOf("VFS directory removed", "Error: Could not remove VFS directory"), "vfs rmdir", d.path()));
             case Step.RaiseEvent e -> {
                 if (e.delayMs() < 0) {
                     throw new CannotRender("negative delay " + e.delayMs() + " ms for event " + e.event());

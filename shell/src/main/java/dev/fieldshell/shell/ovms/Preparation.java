@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A plan made concrete for one module: what the module looks like now, the command lines for its
  * firmware (or why the plan cannot be carried there), and the diff. Nothing has been sent yet.
+ * {@code dirsAbsent} are the directories the plan may create ({@link Plan#directoriesItMayCreate})
+ * that did not exist when the module was read.
  */
 public record Preparation(
         String target,
@@ -14,6 +16,7 @@ public record Preparation(
         Plan plan,
         Map<String, FileState> filesBefore,
         Map<ConfigKey, Optional<String>> configBefore,
+        List<String> dirsAbsent,
         PlanRenderer.Rendering rendering,
         String diff,
         boolean changesNothing) {

@@ -51,6 +51,17 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Removes an empty directory ({@code vfs rmdir}, without {@code -r}: a file someone else put
+     * there makes the module refuse rather than lose it). Used by undo for directories the apply
+     * created.
+     */
+    record RemoveDir(String path) implements Step {
+        public String describe() {
+            return "rmdir " + path;
+        }
+    }
+
     /** Raises an event now ({@code delayMs} 0) or after a delay. Not undoable: an event cannot be taken back. */
     record RaiseEvent(String event, long delayMs) implements Step {
         @Override

@@ -38,6 +38,11 @@ public final class VfsPath {
         return i <= 0 ? "/" : path.substring(0, i);
     }
 
+    /** How many names a path has: 1 for the volume {@code /store}, 2 for {@code /store/events}. */
+    public static int depth(String path) {
+        return (int) java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).count();
+    }
+
     public static String name(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }

@@ -53,6 +53,21 @@ class SimLinkTest {
     }
 
     @Test
+    void vfsRmdirRemovesOnlyAnEmptyDirectoryUnlessRecursive() throws Exception {
+        SimLink link = open(SimulatedModule.builder());
+        out(link, "vfs echo a /store/events/x/00-a");
+        assertThat(out(link, "vfs rmdir /store/events/x")).as("not empty").isEqualTo("Error: Could not remove VFS directory\n");
+        assertThat(Files.readString(tmp.resolve("store/events/x/00-a"))).isEqualTo("a\n");
+        assertThat(out(link, "vfs rmdir /store/events/nosuch")).isEqualTo("Error: Could not remove VFS directory\n");
+        assertThat(out(link, "vfs rm /store/events/x/00-a")).isEqualTo("VFS File deleted\n");
+        assertThat(out(link, "vfs rmdir /store/events/x")).isEqualTo("VFS directory removed\n");
+        assertThat(out(link, "vfs ls /store/events")).isEmpty();
+        out(link, "vfs echo b /store/events/y/00-b");
+        assertThat(out(link, "vfs rmdir -r /store/events")).isEqualTo("VFS directory removed\n");
+        assertThat(tmp.resolve("store/events")).doesNotExist();
+    }
+
+    @Test
     void aCommandOverA115200SerialLineTakesTheWireTimeOfEveryByteTheConsoleMoves() throws Exception {
         VirtualClock clock = new VirtualClock();
         SimLink link = open(SimulatedModule.builder().fault(Fault.parse("baud=115200")).lineClock(clock));

@@ -59,6 +59,18 @@ public interface ModuleLink extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The link's state as {@code :targets} and the status line show it: {@code secure} or
+     * {@code not secure} while it carries commands, {@code link lost} once it cannot (its last
+     * known console mode would be stale and misleading then).
+     */
+    default String stateText() {
+        if (!isOpen()) {
+            return "link lost";
+        }
+        return info().secure() ? "secure" : "not secure";
+    }
+
     /** Time a command may take before the link gives up on it. */
     default Duration commandTimeout() {
         return Duration.ofSeconds(30);

@@ -164,9 +164,10 @@ public final class ReconnectingLink implements ModuleLink {
         this.linkEvents = listener;
     }
 
+    /** Open until closed, or until every reopen failed (then no command is sent any more). A link dropped while idle still counts: the next command reopens it. */
     @Override
     public boolean isOpen() {
-        return !closed;
+        return !closed && !givenUp;
     }
 
     @Override

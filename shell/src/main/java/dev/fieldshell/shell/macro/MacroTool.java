@@ -150,8 +150,22 @@ public final class MacroTool {
         return entries.stream().allMatch(e -> e.macro().isPresent()) ? 0 : 1;
     }
 
+    /**
+     * The named macro. A name no macro folder has is a usage error (exit 2), like an unknown
+     * subcommand; a macro file that is there but cannot be loaded stays a {@link MacroException}.
+     */
+    private MacroDescriptor find(String name) throws MacroException {
+        MacroCatalog c = catalog();
+        java.util.Set<String> known = c.files().keySet();
+        if (!known.contains(name)) {
+            throw new UsageException("no macro named '" + name + "' (" + (known.isEmpty() ? "none" : "known: " + String.join(", ", known))
+                    + "; 'macro list' shows them, read from " + String.join(", ", c.dirs().stream().map(Path::toString).toList()) + ")");
+        }
+        return c.find(name);
+    }
+
     int show(String name, MacroWorkflow.Ui ui) throws MacroException {
-        MacroDescriptor m = catalog().find(name);
+        MacroDescriptor m = find(name);
         ui.println(m.name() + ": " + m.summary());
         ui.println("file: " + m.file());
         ui.println("mode: " + (m.mode() == MacroDescriptor.Mode.PLAN
@@ -188,7 +202,7 @@ public final class MacroTool {
                 }
             }
         }
-        MacroDescriptor macro = catalog().find(name);
+        MacroDescriptor macro = find(name);
         ObjectNode args;
         try {
             args = MacroArgs.parse(macro, params);

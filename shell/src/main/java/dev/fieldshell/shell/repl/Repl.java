@@ -217,7 +217,7 @@ public final class Repl {
             ModuleLink l = link.get();
             String fw = l.info().firmware();
             text = " " + session.currentName() + " · " + l.target() + " · " + (fw.isEmpty() ? "firmware unknown" : fw)
-                    + " · " + (l.info().secure() ? "secure" : "not secure")
+                    + " · " + l.stateText()
                     + (session.transcript().isPresent() ? " · logging" : "");
         }
         return style.color()

@@ -36,7 +36,7 @@ final class TargetsCommand implements LocalCommand {
             ModuleLink l = e.getValue();
             String fw = l.info().firmware();
             context.println((e.getKey().equals(context.currentName()) ? "* " : "  ") + e.getKey() + "  " + l.target()
-                    + (fw.isEmpty() ? "" : "  " + fw) + (l.info().secure() ? "  secure" : "  not secure"));
+                    + (fw.isEmpty() ? "" : "  " + fw) + "  " + l.stateText());
         }
     }
 }

@@ -93,8 +93,12 @@ class MacroCliTest {
         assertThat(pullIntoAFile.err().strip()).isEqualTo("fieldshell: events pull: " + aFile + " is a file, not a directory");
 
         CliRun unknownMacro = fieldshell("", "macro", "nosuch", "--target", "sim");
-        assertThat(unknownMacro.code()).isEqualTo(1);
-        assertThat(unknownMacro.err()).startsWith("fieldshell: no macro named 'nosuch'").doesNotContain("\tat ");
+        assertThat(unknownMacro.code()).as("an unknown macro is a usage error, like an unknown parameter").isEqualTo(2);
+        assertThat(unknownMacro.err().strip()).startsWith("fieldshell: no macro named 'nosuch' (known: ").contains("heapcheck", "'macro list' shows them, read from ")
+                .doesNotContain("\n").doesNotContain("\tat ");
+        CliRun showUnknown = fieldshell("", "macro", "show", "nosuch");
+        assertThat(showUnknown.code()).isEqualTo(2);
+        assertThat(showUnknown.err()).startsWith("fieldshell: no macro named 'nosuch' (known: ");
 
         CliRun noTarget = fieldshell("", "macro", "heapcheck");
         assertThat(noTarget.code()).isEqualTo(2);

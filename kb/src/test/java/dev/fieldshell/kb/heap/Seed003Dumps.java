@@ -13,8 +13,17 @@ import java.util.Random;
  * that leaves the same nine fragments (2/3/12/16/24/32/45/81/168 B) on every TLS handshake, and HTTP
  * client and pbuf allocations that are live only because the window closed while a session was open.
  * CCOUNT runs at 240 MHz and wraps every 17.9 s, as on the device.
+ *
+ * <p>The same three files are committed under {@code kb/src/test/resources/heap/seed003/} as the
+ * README's {@code heap compare} example inputs ({@link Seed003FilesTest} keeps them equal to what
+ * this class writes). To regenerate them after changing this class, from the repository root:
+ * <pre>
+ * mvn -o -q -pl kb -am test-compile
+ * mvn -o -q -pl kb dependency:build-classpath -Dmdep.outputFile=/tmp/kb.cp
+ * java -cp kb/target/test-classes:kb/target/classes:$(cat /tmp/kb.cp) dev.fieldshell.kb.heap.Seed003Dumps kb/src/test/resources/heap/seed003
+ * </pre>
  */
-final class Seed003Dumps {
+public final class Seed003Dumps {
     static final long[] FINGERPRINT = {168, 12, 45, 2, 81, 16, 3, 32, 24};
     static final long CLOCK = 240_000_000L;
 
@@ -48,6 +57,18 @@ final class Seed003Dumps {
     private Seed003Dumps(long seed, long startCc) {
         this.rnd = new Random(seed);
         this.startCc = startCc;
+    }
+
+    /** Writes window_90s.json, window_600s.json and symbols.txt into the directory given as the one argument. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Seed003Dumps DIR  (writes window_90s.json, window_600s.json and symbols.txt there)");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        writeBoth(dir);
+        System.out.println("wrote window_90s.json, window_600s.json and symbols.txt to " + dir);
     }
 
     static void writeBoth(Path dir) throws IOException {

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class DropMidApplyTest extends SimFixtureTest {
 
-    /** Reading three absent files takes 3 commands; the 4th and 5th write two files; the 6th is dropped. */
+    /**
+     * Reading three absent files takes 3 commands and finding /store/events absent one more
+     * ({@code vfs ls /store}); the 5th and 6th write two files; the 7th is dropped.
+     */
     private SimulatedModule droppingModule() throws Exception {
-        return fx.start(SimulatedModule.builder().firmware(SimFixture.FW_3_3_006).fault(new Fault.DropAfter(5)), "m");
+        return fx.start(SimulatedModule.builder().firmware(SimFixture.FW_3_3_006).fault(new Fault.DropAfter(6)), "m");
     }
 
     private SimulatedModule restarted(SimulatedModule old) throws Exception {

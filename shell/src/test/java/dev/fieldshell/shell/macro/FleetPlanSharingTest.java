@@ -128,8 +128,8 @@ class FleetPlanSharingTest extends SimFixtureTest {
         for (int i = 0; i < 3; i++) {
             SimulatedModule.Builder b = SimulatedModule.builder().firmware(SimFixture.FW_3_3_006);
             if (i == 1) {
-                // 3 reads, 2 writes, then the link drops (as in DropMidApplyTest).
-                b.fault(new dev.fieldshell.shell.sim.Fault.DropAfter(5));
+                // 4 reads (3 files, the events directory), 2 writes, then the link drops (as in DropMidApplyTest).
+                b.fault(new dev.fieldshell.shell.sim.Fault.DropAfter(6));
             }
             SimulatedModule m = fx.start(b, "m" + i);
             modules.put("m" + i, m);

@@ -51,13 +51,18 @@ class LineRunnerTest {
         public void close() {}
     }
 
+    /** A session printing to {@code out}, connected to {@code rec} as target "rec". */
+    private Session connected(Recorder rec, StringWriter out) throws LinkException {
+        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false, XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
+        s.connect("rec", "rec");
+        return s;
+    }
+
     @Test
     void aPastedCrashIsRecognizedKeptAndNotSentToTheModule() throws LinkException {
         Recorder rec = new Recorder();
         StringWriter out = new StringWriter();
-        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
-                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
-        s.connect("rec", "rec");
+        Session s = connected(rec, out);
         LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
                 new Style(false));
         String paste = "Guru Meditation Error: Core  1 panic'ed (LoadProhibited). Exception was unhandled.\n"
@@ -77,9 +82,7 @@ class LineRunnerTest {
     void aBadLocalCommandIsOneLineWithItsUsage() throws LinkException {
         Recorder rec = new Recorder();
         StringWriter out = new StringWriter();
-        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
-                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
-        s.connect("rec", "rec");
+        Session s = connected(rec, out);
         LineRunner runner = new LineRunner(s, LocalCommands.all(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
                 new Style(false));
         runner.run(":use nosuch");
@@ -128,9 +131,7 @@ class LineRunnerTest {
     void aLineLongerThanTheModuleKeepsIsNotSent() throws LinkException {
         Recorder rec = new Recorder();
         StringWriter out = new StringWriter();
-        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
-                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
-        s.connect("rec", "rec");
+        Session s = connected(rec, out);
         LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.empty(),
                 new Style(false));
         String fits = "vfs echo \"" + "x".repeat(799 - 24) + "\" /store/f.txt";
@@ -148,9 +149,7 @@ class LineRunnerTest {
     void bareEnableQuotesTheAskedPasswordOrRefusesItInOneLine() throws LinkException {
         Recorder rec = new Recorder();
         StringWriter out = new StringWriter();
-        Session s = new Session(t -> rec, new PrintWriter(out), q -> false, false, false,
-                XdgDirs.from(Map.of(), tmp), Clock.systemUTC());
-        s.connect("rec", "rec");
+        Session s = connected(rec, out);
         String[] typed = {""};
         LineRunner runner = new LineRunner(s, List.of(), CrashSpotter.bundled(), false, false, false, p -> Optional.of(typed[0]),
                 new Style(false));

@@ -128,14 +128,18 @@ public final class Ranking {
             return false;
         }
         for (String t : qt.overflowTasks()) {
-            List<String> options = TaskStacks.standard().names(t);
             String base = CrashTraits.perCore(t);
-            if (options.isEmpty() || theirs.stream().anyMatch(x -> x.equals(t) || CrashTraits.perCore(x).equals(base))
-                    || d.says(t) || options.stream().anyMatch(d::says)) {
+            if (TaskStacks.standard().names(t).isEmpty() || theirs.stream().anyMatch(x -> CrashTraits.perCore(x).equals(base))
+                    || namesTaskOrItsStack(d, t)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The document names the task, or the sdkconfig option that sizes its stack (which names it as well). */
+    private static boolean namesTaskOrItsStack(DocumentView d, String task) {
+        return d.says(task) || TaskStacks.standard().names(task).stream().anyMatch(d::says);
     }
 
     /** The crash is a heap corruption and the document's crashes are not. */
@@ -184,7 +188,7 @@ public final class Ranking {
             if (d.traits().tasks().contains(t)) {
                 m = 1;
             } else if (d.traits().tasks().isEmpty()
-                    && (d.says(t) || (stackOverflow && TaskStacks.standard().names(t).stream().anyMatch(d::says)))) {
+                    && (stackOverflow ? namesTaskOrItsStack(d, t) : d.says(t))) {
                 // an ESP-IDF task's stack option names that task as well as its name does
                 m = 0.8;
             } else if (d.traits().tasks().stream().anyMatch(x -> CrashTraits.perCore(x).equals(CrashTraits.perCore(t)))) {

@@ -5,6 +5,7 @@ import dev.fieldshell.kb.crash.CrashReport;
 import dev.fieldshell.kb.crash.Frame;
 import dev.fieldshell.kb.crash.HeapCorruption;
 import dev.fieldshell.kb.crash.SourceFormat;
+import dev.fieldshell.kb.data.DataFile;
 import dev.fieldshell.kb.symbols.BuildKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -321,8 +322,7 @@ public record SuggestQuery(
 
     private static Set<String> loadBoilerplate() {
         Set<String> out = new HashSet<>();
-        for (dev.fieldshell.kb.data.DataFile.Line line
-                : dev.fieldshell.kb.data.DataFile.bundled(SuggestQuery.class, "boilerplate-words.txt").lines()) {
+        for (DataFile.Line line : DataFile.bundled(SuggestQuery.class, "boilerplate-words.txt").lines()) {
             if (line.text().chars().anyMatch(Character::isWhitespace)) {
                 throw line.bad("one word a line"); // a query word never holds a space: the entry would never match
             }

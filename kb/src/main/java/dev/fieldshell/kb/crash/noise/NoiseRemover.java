@@ -25,10 +25,12 @@ public final class NoiseRemover {
     /** {@code 2020-07-18 11:53:07.123 CEST } as written by the OVMS SD-card logger. */
     private static final Pattern SD_LOG = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?(?: [A-Z]{1,5}[+-]?\\d{0,4})? (?=[EWIDV] \\()");
+    /** The {@code (10325) task_wdt: } of an ESP_LOG prefix; group 1 is the tag. */
+    private static final String ESP_LOG_TIME_AND_TAG = "\\((?:\\d{1,12}|[\\d:.]{1,16})\\) ([^:\\s][^:]{0,40}): ?";
     /** {@code E (10325) task_wdt: } */
-    private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] \\((?:\\d{1,12}|[\\d:.]{1,16})\\) ([^:\\s][^:]{0,40}): ?");
+    private static final Pattern ESP_LOG = Pattern.compile("^[EWIDV] " + ESP_LOG_TIME_AND_TAG);
     /** The rest of an ESP_LOG prefix whose level letter a mail client left on the line before. */
-    private static final Pattern ESP_LOG_AFTER_LEVEL = Pattern.compile("^\\((?:\\d{1,12}|[\\d:.]{1,16})\\) ([^:\\s][^:]{0,40}): ?");
+    private static final Pattern ESP_LOG_AFTER_LEVEL = Pattern.compile("^" + ESP_LOG_TIME_AND_TAG);
 
     /**
      * Where a flattened paragraph is split back into lines: before these words or shapes, when they
@@ -203,15 +205,14 @@ public final class NoiseRemover {
             boolean any = false;
             String carry = "";
             for (String piece : pieces) {
-                LogPrefix pieceLog = log;
-                String p = carry + stripTrailing(stripLinePrefixes(piece, pieceLog));
+                String p = carry + stripTrailing(stripLinePrefixes(piece, log));
                 carry = "";
                 if (isDecoration(p.strip())) { // "--- 0x…: f at …", "WARNING Decoded 0x…": keep the decoder's prefix on its line
                     carry = p.strip() + " ";
                     continue;
                 }
                 if (!p.isBlank()) {
-                    out.add(new CleanLine(p, lineNo, depth, pieceLog.level, pieceLog.tag));
+                    out.add(new CleanLine(p, lineNo, depth, log.level, log.tag));
                     log = new LogPrefix(); // a later piece has a log prefix of its own, or none
                     any = true;
                 }
@@ -275,11 +276,7 @@ public final class NoiseRemover {
         return p.equals("---") || p.equals("WARNING Decoded") || p.equals("Decoded") || p.equals("PC:");
     }
 
-    private static String stripLinePrefixes(String s) {
-        return stripLinePrefixes(s, null);
-    }
-
-    /** As {@link #stripLinePrefixes(String)}; {@code log} receives the level letter and tag of a removed ESP_LOG prefix. */
+    /** Removes timestamps and log prefixes; {@code log} receives the level letter and tag of a removed ESP_LOG prefix. */
     private static String stripLinePrefixes(String s, LogPrefix log) {
         // Each prefix pattern is anchored and starts with a known character: checking it first spares a
         // matcher for the many lines (prose, register dumps) that start with none of them.
@@ -300,10 +297,8 @@ public final class NoiseRemover {
             if (s.length() > 2 && "EWIDV".indexOf(s.charAt(0)) >= 0 && s.charAt(1) == ' ' && s.charAt(2) == '(') {
                 Matcher e = WorkMeter.matcher(ESP_LOG, s);
                 if (e.find()) {
-                    if (log != null) {
-                        log.level = s.charAt(0);
-                        log.tag = e.group(1);
-                    }
+                    log.level = s.charAt(0);
+                    log.tag = e.group(1);
                     s = s.substring(e.end());
                 }
             }

@@ -94,11 +94,6 @@ public final class ModuleReader {
         return dirs.stream().filter(absent::contains).toList();
     }
 
-    /** Whether a directory exists (listed with a trailing {@code /} by {@code vfs ls} of its parent). */
-    public boolean dirExists(String dir) throws LinkException {
-        return absentDirs(List.of(dir)).isEmpty();
-    }
-
     /** A config value, or empty when the instance (or the param) does not exist. */
     public Optional<String> config(ConfigKey key) throws LinkException {
         String out = run("config list", key.param());

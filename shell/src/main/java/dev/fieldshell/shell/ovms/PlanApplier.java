@@ -188,10 +188,14 @@ public final class PlanApplier {
             boolean same = now.equals(e.getValue());
             checks.add(new ApplyReport.Check("config " + e.getKey(), same, now.orElse("unset")));
         }
-        for (Step s : plan.steps()) {
-            if (s instanceof Step.RemoveDir d) {
-                boolean gone = !reader.dirExists(d.path());
-                checks.add(new ApplyReport.Check(d.path() + "/", gone, gone ? "absent" : "still present"));
+        List<String> removedDirs = plan.steps().stream()
+                .flatMap(s -> s instanceof Step.RemoveDir d ? java.util.stream.Stream.of(d.path()) : java.util.stream.Stream.empty()).toList();
+        if (!removedDirs.isEmpty()) {
+            // one listing per parent for all of them (each is a round trip; on a serial line a slow one)
+            List<String> absent = reader.absentDirs(removedDirs);
+            for (String dir : removedDirs) {
+                boolean gone = absent.contains(dir);
+                checks.add(new ApplyReport.Check(dir + "/", gone, gone ? "absent" : "still present"));
             }
         }
         return checks;
@@ -274,8 +278,9 @@ public final class PlanApplier {
         }
         List<String> deepestFirst = entry.dirsCreated().stream()
                 .sorted(java.util.Comparator.comparingInt(VfsPath::depth).reversed()).toList();
+        List<String> absent = reader.absentDirs(deepestFirst); // one listing per parent, not one per directory
         for (String dir : deepestFirst) {
-            if (!reader.dirExists(dir)) {
+            if (absent.contains(dir)) {
                 continue;
             }
             List<String> left = reader.ls(dir).stream().map(v -> dir + "/" + v.name()).filter(p -> !goes.contains(p)).toList();
